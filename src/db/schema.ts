@@ -1,0 +1,5 @@
+// The one Drizzle schema: each module owns its tables; this file gathers them for drizzle-kit.
+export * from '../regions/schema.ts';
+export * from '../identity/schema.ts';
+export * from '../audit/schema.ts';
+export * from '../notifications/schema.ts';
