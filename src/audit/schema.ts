@@ -10,7 +10,7 @@ export const auditLog = pgTable(
   {
     regencyCode: text('regency_code').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
     actorId: uuid('actor_id'),
     actorRole: text('actor_role'),
     action: text('action').notNull(), // 'read' | 'create' | 'update' | 'delete' | 'sign_in' | …

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+
+export type ChainedFields = {
+  regencyCode: string;
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  subjectNik: string | null;
+  ip: string | null;
+  requestId: string | null;
+  details: Record<string, unknown> | null;
+};
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with sorted keys: jsonb does not keep key order, the hash must not depend on it. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function chainHash(row: ChainedFields, prevHash: string): string {
+  // Only the chained fields, named one by one: extra properties on the row must not change the hash.
+  const payload = canonicalJson({
+    regencyCode: row.regencyCode,
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorRole: row.actorRole,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    subjectNik: row.subjectNik,
+    ip: row.ip,
+    requestId: row.requestId,
+    details: row.details,
+    prevHash,
+  });
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+export type ChainBreak = { seq: number; problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'missing_rows' };
+
+/**
+ * Walks rows in seq order and reports the first place the chain does not hold.
+ * `expected` carries the state across batches so a long log can be checked in pages.
+ */
+export function verifyChainBatch(
+  rows: (ChainedFields & { prevHash: string; hash: string })[],
+  expected: { seq: number; hash: string },
+): { ok: true; next: { seq: number; hash: string } } | { ok: false; broken: ChainBreak } {
+  let state = expected;
+  for (const row of rows) {
+    if (row.seq !== state.seq + 1) return { ok: false, broken: { seq: state.seq + 1, problem: 'missing_rows' } };
+    if (row.prevHash !== state.hash) return { ok: false, broken: { seq: row.seq, problem: 'prev_hash_mismatch' } };
+    if (chainHash(row, row.prevHash) !== row.hash) return { ok: false, broken: { seq: row.seq, problem: 'hash_mismatch' } };
+    state = { seq: row.seq, hash: row.hash };
+  }
+  return { ok: true, next: state };
+}

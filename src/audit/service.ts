@@ -1,0 +1,73 @@
+import type { Db, DbOrTx } from '../db/client.ts';
+import { actorId, actorRole, type Actor } from '../shared/actor.ts';
+import type { RequestMeta } from '../shared/context.ts';
+import { chainHash, GENESIS_HASH, verifyChainBatch, type ChainBreak } from './chain.ts';
+import * as repo from './repository.ts';
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  subjectNik?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/**
+ * Appends one row to the regency's hash chain. Call it inside the transaction of the change it
+ * describes, so a change is never saved without its audit row (nor the row without the change).
+ */
+export async function recordAudit(
+  tx: DbOrTx,
+  regencyCode: string,
+  actor: Actor,
+  meta: Partial<RequestMeta>,
+  entry: AuditEntry,
+  at: Date = new Date(),
+): Promise<void> {
+  await repo.lockChain(tx, regencyCode);
+  const head = await repo.findChainHead(tx, regencyCode);
+  const fields = {
+    regencyCode,
+    seq: (head?.seq ?? 0) + 1,
+    at,
+    actorId: actorId(actor),
+    actorRole: actorRole(actor),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    subjectNik: entry.subjectNik ?? null,
+    ip: meta.ip ?? null,
+    requestId: meta.requestId ?? null,
+    details: entry.details ?? null,
+  };
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  await repo.insertAuditRow(tx, { ...fields, at: fields.at, prevHash, hash: chainHash(fields, prevHash) });
+}
+
+/** Records outside a caller's transaction (e.g. a read, which changes nothing else). */
+export async function recordAuditNow(db: Db, regencyCode: string, actor: Actor, meta: Partial<RequestMeta>, entry: AuditEntry): Promise<void> {
+  await db.transaction((tx) => recordAudit(tx, regencyCode, actor, meta, entry));
+}
+
+export type VerifyResult = { regencyCode: string; rows: number; broken: ChainBreak | null };
+
+export async function verifyAuditChain(db: Db, regencyCode: string, pageSize = 5000): Promise<VerifyResult> {
+  let expected = { seq: 0, hash: GENESIS_HASH };
+  let rows = 0;
+  for (;;) {
+    const page = await repo.findAuditPage(db, regencyCode, expected.seq, pageSize);
+    if (page.length === 0) return { regencyCode, rows, broken: null };
+    const result = verifyChainBatch(
+      page.map((r) => ({ ...r, at: new Date(r.at), details: r.details ?? null })),
+      expected,
+    );
+    if (!result.ok) return { regencyCode, rows, broken: result.broken };
+    rows += page.length;
+    expected = result.next;
+  }
+}
+
+export async function verifyAllChains(db: Db): Promise<VerifyResult[]> {
+  const regencies = await repo.listAuditedRegencies(db);
+  return Promise.all(regencies.map((code) => verifyAuditChain(db, code)));
+}

@@ -1,0 +1,29 @@
+import { PgBoss, fromPglite } from 'pg-boss';
+import type { AppContext } from '../shared/context.ts';
+import { deliverDueMessages, logAdapter } from '../notifications/service.ts';
+
+export const OUTBOX_JOB = 'outbox-deliver';
+
+/**
+ * Background jobs run on pg-boss in the same database: on a server through its own pool,
+ * embedded through PGlite's single connection. Every module registers its queues here.
+ */
+export async function startJobs(ctx: AppContext): Promise<PgBoss> {
+  const { database } = ctx;
+  const boss =
+    database.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: 'pgboss' })
+      : new PgBoss({ connectionString: ctx.config.DATABASE_URL!, schema: 'pgboss', max: 4 });
+  boss.on('error', (error) => ctx.log.error({ err: error }, 'job queue error'));
+  await boss.start();
+
+  const log = logAdapter(ctx.log);
+  await boss.createQueue(OUTBOX_JOB);
+  await boss.work(OUTBOX_JOB, { pollingIntervalSeconds: 2 }, async () => {
+    await deliverDueMessages(ctx.db, { sms: log, whatsapp: log, email: log }, ctx.now);
+  });
+  // A backstop: messages whose wake-up job was lost, and retries after backoff, go out within a minute.
+  await boss.schedule(OUTBOX_JOB, '* * * * *');
+  ctx.wake = (job) => void boss.send(job, {}, { singletonSeconds: 1 }).catch((error) => ctx.log.warn({ err: error, job }, 'could not wake job'));
+  return boss;
+}

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { canIdentity, requireAccess } from '../identity/access.ts';
+import type { AppContext } from '../shared/context.ts';
+import { noStore } from '../shared/http.ts';
+import * as repo from './repository.ts';
+
+export function notificationRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.get(
+      '/api/admin/outbox',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Outgoing messages (in development, where one-time codes can be read)',
+          querystring: z.object({ recipient: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          response: {
+            200: z.object({
+              items: z.array(z.object({ id: z.string(), channel: z.string(), recipient: z.string(), template: z.string(), body: z.string(), status: z.string(), attempts: z.number(), createdAt: z.date(), sentAt: z.date().nullable(), lastError: z.string().nullable() })),
+            }),
+          },
+        },
+      },
+      async (request, reply) => {
+        requireAccess(request.actor, canIdentity(request.actor, 'outbox.read'));
+        noStore(reply);
+        const rows = await repo.listMessages(ctx.db, ctx.regencyCode, request.query.limit, request.query.recipient);
+        // Message bodies carry one-time codes: readable only while no real gateway is configured.
+        const devMode = ctx.config.NODE_ENV !== 'production';
+        return { items: rows.map((r) => ({ ...r, body: devMode ? r.body : '•••' })) };
+      },
+    );
+  };
+}
