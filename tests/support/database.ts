@@ -24,7 +24,8 @@ function serverUrl(database: string): string {
 }
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl('postgres') });
+  // The run's own database (created by .ci/run) serves as the maintenance connection.
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? serverUrl('postgres') });
   await client.connect();
   try {
     return await fn(client);
