@@ -1,0 +1,18 @@
+import type { LifeEventSeed } from './types.ts';
+
+/** Life events (peristiwa kehidupan) by which citizens browse the catalogue. */
+export const LIFE_EVENTS: LifeEventSeed[] = [
+  { code: 'kelahiran', name: { id: 'Kelahiran', en: 'Birth' }, description: { id: 'Akta kelahiran, KIA, KK baru dan jaminan kesehatan untuk bayi.', en: 'Birth certificate, child ID card, updated family card and health cover for the baby.' } },
+  { code: 'kematian', name: { id: 'Kematian', en: 'Death' }, description: { id: 'Akta kematian, ahli waris, santunan dan klaim bagi keluarga yang ditinggalkan.', en: 'Death certificate, heirs, benefits and claims for the family left behind.' } },
+  { code: 'pernikahan', name: { id: 'Pernikahan dan Perceraian', en: 'Marriage and divorce' }, description: { id: 'Pengantar nikah, pencatatan nikah di KUA atau Dukcapil, perceraian dan perubahan KK.', en: 'Marriage letters, registration at the KUA or civil registry, divorce and family card changes.' } },
+  { code: 'pindah', name: { id: 'Pindah Tempat Tinggal', en: 'Moving house' }, description: { id: 'Surat pindah dan datang, domisili, mutasi kendaraan, sambungan listrik dan air.', en: 'Certificates of move, domicile, vehicle transfers, electricity and water connections.' } },
+  { code: 'usaha', name: { id: 'Memulai dan Menjalankan Usaha', en: 'Starting and running a business' }, description: { id: 'NIB, izin usaha, PIRT, halal, merek, KUR dan pajak usaha.', en: 'Business number, licences, home-food permit, halal, trademark, KUR loans and business taxes.' } },
+  { code: 'kendaraan', name: { id: 'Kendaraan dan SIM', en: 'Vehicles and driving' }, description: { id: 'SIM, pajak kendaraan, STNK, balik nama, uji KIR dan tilang.', en: 'Driving licences, vehicle tax, registration, ownership transfer, roadworthiness tests and traffic fines.' } },
+  { code: 'kesehatan', name: { id: 'Kesehatan', en: 'Health' }, description: { id: 'BPJS Kesehatan, ibu hamil, surat sehat, izin fasilitas kesehatan.', en: 'Health insurance, pregnancy care, health certificates, health facility licences.' } },
+  { code: 'pendidikan', name: { id: 'Pendidikan', en: 'Education' }, description: { id: 'Pendaftaran sekolah, pindah sekolah, ijazah, beasiswa dan izin lembaga pendidikan.', en: 'School admission and transfer, diplomas, scholarships and education licences.' } },
+  { code: 'pekerjaan', name: { id: 'Pekerjaan', en: 'Work' }, description: { id: 'Kartu kuning, SKCK, jaminan sosial ketenagakerjaan, pensiun dan izin praktik.', en: 'Job seeker card, police clearance, employment social security, pensions and practice licences.' } },
+  { code: 'pertanahan', name: { id: 'Tanah dan Bangunan', en: 'Land and buildings' }, description: { id: 'Sertifikat tanah, balik nama, PBG, BPHTB dan surat tanah dari desa.', en: 'Land titles, transfers, building approvals, land duty and village land letters.' } },
+  { code: 'pajak', name: { id: 'Pajak', en: 'Taxes' }, description: { id: 'NPWP, SPT, PBB, BPHTB, pajak kendaraan dan pajak daerah.', en: 'Taxpayer number, tax returns, land and building tax, land duty, vehicle and regional taxes.' } },
+  { code: 'sosial', name: { id: 'Bantuan Sosial', en: 'Social assistance' }, description: { id: 'SKTM, DTKS, PBI JK, bantuan bencana, disabilitas dan perlindungan sosial.', en: 'Low-income certificate, welfare register, subsidised health cover, disaster aid, disability and social protection.' } },
+  { code: 'identitas', name: { id: 'Identitas dan Dokumen Diri', en: 'Identity documents' }, description: { id: 'KTP-el, KK, IKD, paspor, perubahan data dan dokumen hilang.', en: 'ID card, family card, digital ID, passport, data changes and lost documents.' } },
+];

@@ -1,0 +1,197 @@
+import { defineServices, STEP, type AgencyProfile, type T } from '../helpers.ts';
+
+const PLN: AgencyProfile = {
+  agencyCode: 'pln',
+  legalBasis: [
+    'UU 30/2009 tentang Ketenagalistrikan',
+    'Permen ESDM 28/2016 tentang Tarif Tenaga Listrik yang Disediakan oleh PT PLN (Persero) beserta perubahannya',
+    'Permen ESDM 27/2017 tentang Tingkat Mutu Pelayanan dan Biaya yang Terkait dengan Penyaluran Tenaga Listrik oleh PT PLN (Persero)',
+  ],
+  freeBasis: 'Tidak dikenakan biaya sesuai ketentuan PT PLN (Persero)',
+  online: true,
+  staffCount: 2,
+  equipment: ['gerai PLN di MPP dengan akses aplikasi pelayanan pelanggan (AP2T) dan PLN Mobile', 'PLN counter at the MPP with access to the customer service system and PLN Mobile'],
+  competence: ['Petugas pelayanan pelanggan PLN bersertifikat kompetensi bidang niaga dan pelayanan', 'PLN customer service staff certified in commercial and customer service'],
+  supervision: ['Manajer UP3 dan Manajer ULP; Satuan Pengawasan Intern PLN; pengawasan Ditjen Ketenagalistrikan atas Tingkat Mutu Pelayanan', 'Unit managers; PLN internal audit; Directorate General of Electricity oversight of service quality levels'],
+};
+
+const PLN_APP: T = ['Ajukan di gerai PLN MPP atau aplikasi PLN Mobile', 'Apply at the PLN counter at the MPP or in the PLN Mobile app'];
+const PLN_SURVEY: T = ['Survei lokasi dan penetapan biaya oleh PLN', 'PLN surveys the site and sets the charge'];
+const PLN_PAY: T = ['Pembayaran melalui bank, kantor pos, minimarket atau PLN Mobile', 'Payment at a bank, post office, minimarket or in PLN Mobile'];
+const PLN_WORK: T = ['Petugas memasang atau mengubah sambungan dan kWh meter', 'Technicians install or change the connection and meter'];
+
+export const PLN_SERVICES = defineServices(PLN, [
+  {
+    code: 'pasang-listrik-baru',
+    name: ['Pasang Baru Listrik PLN', 'New electricity connection'],
+    summary: ['Penyambungan listrik baru untuk rumah, usaha atau sosial, prabayar (token) atau pascabayar.', 'A new electricity connection for a home, business or social use, prepaid (token) or postpaid.'],
+    life: ['pindah', 'usaha'],
+    kw: ['pasang listrik', 'pasang baru pln', 'sambung listrik baru', 'listrik baru', 'pasang meteran listrik'],
+    req: ['ktp-el', 'denah-lokasi', ['slo-instalasi', 'SLO dan NIDI instalasi rumah dari lembaga inspeksi teknik', 'SLO and NIDI of the house wiring from a technical inspection body'], '?npwp'],
+    steps: [PLN_APP, PLN_SURVEY, PLN_PAY, PLN_WORK, ['Listrik menyala; pelanggan menerima ID pelanggan', 'Power is on; the customer gets a customer ID']],
+    time: '5d',
+    fee: { amount: 0, variable: true, note: ['Biaya penyambungan dihitung per VA sesuai daya yang dipilih (Permen ESDM 28/2016 beserta perubahannya), ditambah uang jaminan langganan untuk pascabayar', 'The connection charge is per VA of the chosen capacity (Permen ESDM 28/2016 as amended), plus a deposit for postpaid'] },
+    product: ['Sambungan listrik dan ID pelanggan', 'Electricity connection and customer ID'],
+  },
+  {
+    code: 'tambah-daya-listrik',
+    name: ['Tambah Daya Listrik', 'Increase of electricity capacity'],
+    summary: ['Menaikkan daya tersambung, misalnya dari 900 VA ke 1.300 VA atau 2.200 VA.', 'Raises the connected capacity, e.g. from 900 VA to 1,300 VA or 2,200 VA.'],
+    life: ['usaha'],
+    kw: ['tambah daya', 'naik daya listrik', 'listrik sering turun', 'ubah daya'],
+    req: ['ktp-el', 'rekening-listrik-air', ['?slo-instalasi', 'SLO baru bila instalasi diubah', 'A new SLO if the wiring is changed']],
+    steps: [PLN_APP, PLN_SURVEY, PLN_PAY, PLN_WORK],
+    time: '5d',
+    fee: { amount: 0, variable: true, note: ['Biaya penyambungan atas selisih daya, dihitung per VA', 'Connection charge on the added capacity, per VA'] },
+    product: ['Daya tersambung baru', 'Increased connected capacity'],
+  },
+  {
+    code: 'migrasi-prabayar',
+    name: ['Migrasi Pascabayar ke Prabayar (Token)', 'Switch from postpaid to prepaid (token)'],
+    summary: ['Mengganti kWh meter pascabayar dengan meter prabayar berbasis token.', 'Replaces a postpaid meter with a prepaid token meter.'],
+    life: ['usaha'],
+    kw: ['migrasi prabayar', 'ganti meteran token', 'listrik token', 'pascabayar ke prabayar'],
+    req: ['ktp-el', 'rekening-listrik-air'],
+    steps: [PLN_APP, ['Pelunasan tagihan pascabayar berjalan', 'The current postpaid bill is settled'], PLN_WORK, ['Pelanggan menerima token awal dan penjelasan penggunaan', 'The customer receives a starter token and instructions']],
+    time: '3d',
+    product: ['kWh meter prabayar terpasang', 'Prepaid meter installed'],
+  },
+  {
+    code: 'balik-nama-pln',
+    name: ['Perubahan Nama Pelanggan PLN', 'Change of the PLN customer name'],
+    summary: ['Mengganti nama pelanggan pada ID pelanggan, misalnya setelah jual beli rumah.', 'Changes the customer name on the account, e.g. after buying a house.'],
+    life: ['pertanahan', 'pindah'],
+    kw: ['balik nama pln', 'ganti nama pelanggan listrik', 'ubah nama meteran'],
+    req: ['ktp-el', 'rekening-listrik-air', ['?akta-jual-beli', 'Bukti kepemilikan/penguasaan bangunan', 'Proof of ownership or occupancy']],
+    steps: [PLN_APP, STEP.verify, ['Perubahan data pelanggan pada sistem', 'The customer record is updated'], ['Konfirmasi dikirim ke pelanggan', 'Confirmation is sent to the customer']],
+    time: '1d',
+    product: ['Data pelanggan atas nama baru', 'Customer record under the new name'],
+  },
+  {
+    code: 'penyambungan-sementara',
+    name: ['Penyambungan Listrik Sementara', 'Temporary electricity connection'],
+    summary: ['Listrik sementara untuk hajatan, pameran, proyek atau kegiatan lain dengan jangka waktu tertentu.', 'Temporary power for celebrations, fairs, construction sites or other events.'],
+    life: ['usaha', 'sosial'],
+    kw: ['listrik sementara', 'listrik hajatan', 'listrik acara', 'penyambungan sementara'],
+    req: ['ktp-el', 'denah-lokasi', ['surat-pernyataan', 'Jadwal dan kebutuhan daya kegiatan', 'Event schedule and power needs']],
+    steps: [PLN_APP, PLN_SURVEY, PLN_PAY, PLN_WORK, ['Sambungan dibongkar setelah kegiatan selesai', 'The connection is removed after the event']],
+    time: '3d',
+    fee: { amount: 0, variable: true, note: ['Biaya dihitung dari daya dan lama penyambungan', 'The charge depends on capacity and duration'] },
+    product: ['Sambungan listrik sementara', 'Temporary connection'],
+  },
+  {
+    code: 'gangguan-listrik',
+    name: ['Pengaduan Gangguan Listrik', 'Electricity fault report'],
+    summary: ['Laporan listrik padam, tegangan tidak normal, kWh meter rusak atau tagihan tidak wajar.', 'Report of outages, abnormal voltage, faulty meters or unusual bills.'],
+    life: ['sosial'],
+    kw: ['listrik mati', 'listrik padam', 'meteran rusak', 'tagihan listrik naik', 'gangguan pln'],
+    req: ['?rekening-listrik-air'],
+    steps: [['Lapor di gerai, PLN Mobile atau contact center 123', 'Report at the counter, in PLN Mobile or to contact centre 123'], ['Laporan diteruskan ke regu pelayanan teknik', 'The report is dispatched to a field crew'], ['Petugas memperbaiki gangguan', 'The crew repairs the fault'], ['Pelapor menerima konfirmasi penyelesaian', 'The reporter receives confirmation']],
+    time: '3h',
+    product: ['Gangguan tertangani dan laporan penyelesaian', 'Fault fixed and resolution report'],
+  },
+  {
+    code: 'sambung-kembali-listrik',
+    name: ['Penyambungan Kembali Listrik setelah Pemutusan', 'Reconnection after disconnection'],
+    summary: ['Penyambungan kembali listrik yang diputus karena tunggakan, setelah tagihan dilunasi.', 'Reconnects power cut off for arrears once the bills are paid.'],
+    life: ['sosial'],
+    kw: ['listrik diputus', 'sambung kembali pln', 'listrik dicabut'],
+    req: ['ktp-el', 'rekening-listrik-air', 'bukti-pembayaran'],
+    steps: [PLN_APP, ['Pelunasan tunggakan dan biaya penyambungan kembali', 'Payment of arrears and the reconnection charge'], PLN_WORK],
+    time: '1d',
+    fee: { amount: 0, variable: true, note: ['Tunggakan rekening ditambah biaya keterlambatan dan penyambungan kembali', 'Arrears plus late-payment and reconnection charges'] },
+    product: ['Listrik tersambung kembali', 'Power reconnected'],
+  },
+]);
+
+const PDAM: AgencyProfile = {
+  agencyCode: 'pdam',
+  legalBasis: [
+    'UU 17/2019 tentang Sumber Daya Air',
+    'PP 122/2015 tentang Sistem Penyediaan Air Minum',
+    'Permendagri 21/2020 tentang Perhitungan dan Penetapan Tarif Air Minum',
+    'Perda Kabupaten Banyuwangi tentang Perusahaan Umum Daerah Air Minum',
+  ],
+  freeBasis: 'Tidak dikenakan biaya sesuai ketentuan Perumda Air Minum',
+  staffCount: 2,
+  equipment: ['gerai PDAM di MPP dengan akses sistem informasi pelanggan dan pembayaran', 'Water utility counter at the MPP with access to the customer and billing system'],
+  competence: ['Petugas hubungan langganan dan teknisi jaringan PDAM terlatih', 'Trained customer-relations staff and network technicians'],
+  supervision: ['Direksi dan Satuan Pengawas Intern Perumda Air Minum; Dewan Pengawas; Bupati selaku KPM', 'Utility directors and internal audit; supervisory board; the Regent as owner'],
+};
+
+const PDAM_DESK: T = ['Ajukan di gerai PDAM MPP atau kantor pelayanan PDAM', 'Apply at the water utility counter at the MPP or its service office'];
+const PDAM_SURVEY: T = ['Survei lokasi oleh petugas teknik dan penetapan biaya', 'Site survey by a technician and cost estimate'];
+const PDAM_WORK: T = ['Pengerjaan oleh teknisi PDAM', 'Work carried out by utility technicians'];
+const PDAM_FEE: T = ['Biaya menurut golongan pelanggan, diameter pipa dan jarak dari pipa distribusi, sesuai keputusan direksi', 'Charge by customer group, pipe diameter and distance from the main, per the directors’ decision'];
+
+export const PDAM_SERVICES = defineServices(PDAM, [
+  {
+    code: 'sambungan-air-baru',
+    name: ['Pemasangan Sambungan Air Minum Baru (PDAM)', 'New piped-water connection'],
+    summary: ['Sambungan baru air minum perpipaan ke rumah atau tempat usaha di wilayah layanan PDAM.', 'A new piped-water connection for a home or business in the service area.'],
+    life: ['pindah', 'kesehatan'],
+    kw: ['air pdam', 'pasang pdam', 'pasang air', 'sambungan air baru', 'ledeng'],
+    req: ['ktp-el', 'kk', 'denah-lokasi', ['?rekening-listrik-air', 'Rekening listrik sebagai penentu golongan', 'Electricity bill to set the tariff group']],
+    steps: [PDAM_DESK, PDAM_SURVEY, ['Pembayaran biaya sambungan (dapat dicicil bagi MBR)', 'Payment of the connection charge (instalments for low-income households)'], PDAM_WORK, ['Meter air terpasang dan nomor sambungan diberikan', 'The meter is installed and a connection number given']],
+    time: '7d',
+    fee: { amount: 0, variable: true, note: PDAM_FEE },
+    product: ['Sambungan air dan nomor pelanggan', 'Water connection and customer number'],
+  },
+  {
+    code: 'balik-nama-pdam',
+    name: ['Balik Nama Pelanggan PDAM', 'Change of water customer name'],
+    summary: ['Perubahan nama pelanggan air minum, misalnya setelah jual beli rumah atau pewarisan.', 'Changes the name on a water account, e.g. after a house sale or inheritance.'],
+    life: ['pertanahan', 'pindah'],
+    kw: ['balik nama pdam', 'ganti nama pelanggan air', 'ganti nama rekening air'],
+    req: ['ktp-el', 'rekening-listrik-air', ['?akta-jual-beli', 'Bukti kepemilikan bangunan', 'Proof of ownership']],
+    steps: [PDAM_DESK, STEP.verify, ['Perubahan data pelanggan pada sistem', 'The customer record is updated'], ['Konfirmasi dikirim ke pelanggan', 'Confirmation is sent']],
+    time: '1d',
+    product: ['Data pelanggan atas nama baru', 'Account under the new name'],
+  },
+  {
+    code: 'sambung-kembali-pdam',
+    name: ['Penyambungan Kembali (Buka Segel) Air PDAM', 'Water reconnection (seal removal)'],
+    summary: ['Penyambungan kembali sambungan yang disegel karena tunggakan atau atas permintaan pelanggan.', 'Reconnects a supply sealed for arrears or at the customer’s request.'],
+    life: ['sosial'],
+    kw: ['buka segel pdam', 'air diputus', 'sambung kembali pdam'],
+    req: ['ktp-el', 'rekening-listrik-air', 'bukti-pembayaran'],
+    steps: [PDAM_DESK, ['Pelunasan tunggakan dan biaya penyambungan kembali', 'Payment of arrears and the reconnection charge'], PDAM_WORK],
+    time: '2d',
+    fee: { amount: 0, variable: true, note: PDAM_FEE },
+    product: ['Air tersambung kembali', 'Supply reconnected'],
+  },
+  {
+    code: 'pengaduan-pdam',
+    name: ['Pengaduan Gangguan Air PDAM', 'Water supply fault report'],
+    summary: ['Laporan air mati, kebocoran pipa, meter rusak, kualitas air atau tagihan tidak wajar.', 'Report of no water, leaks, faulty meters, water quality or unusual bills.'],
+    life: ['kesehatan', 'sosial'],
+    kw: ['air mati', 'pipa bocor', 'air keruh', 'meter air rusak', 'tagihan air naik'],
+    req: ['?rekening-listrik-air'],
+    steps: [['Lapor di gerai, telepon atau WhatsApp PDAM', 'Report at the counter or by phone or WhatsApp'], ['Laporan diteruskan ke petugas teknik', 'The report is dispatched to technicians'], PDAM_WORK, ['Pelapor menerima konfirmasi penyelesaian', 'The reporter receives confirmation']],
+    time: '1d',
+    product: ['Gangguan tertangani dan laporan penyelesaian', 'Fault fixed and resolution report'],
+  },
+  {
+    code: 'pindah-meter-pdam',
+    name: ['Pemindahan Letak Meter Air', 'Relocation of the water meter'],
+    summary: ['Memindahkan letak meter air karena renovasi rumah atau pelebaran jalan.', 'Moves the water meter because of renovation or road widening.'],
+    life: ['pertanahan'],
+    kw: ['pindah meter air', 'geser meteran pdam', 'relokasi meter air'],
+    req: ['ktp-el', 'rekening-listrik-air', 'denah-lokasi'],
+    steps: [PDAM_DESK, PDAM_SURVEY, ['Pembayaran biaya pemindahan', 'Payment of the relocation charge'], PDAM_WORK],
+    time: '5d',
+    fee: { amount: 0, variable: true, note: PDAM_FEE },
+    product: ['Meter air di lokasi baru', 'Meter at the new location'],
+  },
+  {
+    code: 'tutup-sementara-pdam',
+    name: ['Penutupan Sementara Sambungan Air atas Permintaan', 'Temporary closure of a water connection on request'],
+    summary: ['Penutupan sementara sambungan, misalnya rumah tidak dihuni, agar tidak dikenakan tagihan pemakaian.', 'Temporarily closes a connection, e.g. for an empty house, so no usage is billed.'],
+    life: ['pindah'],
+    kw: ['tutup pdam sementara', 'stop langganan air', 'segel meter air'],
+    req: ['ktp-el', 'rekening-listrik-air'],
+    steps: [PDAM_DESK, STEP.verify, ['Petugas menyegel meter dan mencatat angka terakhir', 'A technician seals the meter and records the last reading'], ['Konfirmasi penutupan dikirim ke pelanggan', 'Confirmation of the closure is sent']],
+    time: '2d',
+    product: ['Sambungan ditutup sementara', 'Connection temporarily closed'],
+  },
+]);
