@@ -119,13 +119,17 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
     let appError: AppError;
     if (error instanceof AppError) appError = error;
     else if (hasZodFastifySchemaValidationErrors(error)) {
+      // fastify-type-provider-zod hands each zod issue over as { keyword: code, instancePath: '/a/0',
+      // message, params: the issue's other properties }; put the issue back together for the messages.
+      const context = (error as { validationContext?: string }).validationContext ?? 'body';
       appError = new AppError(
         'validation_failed',
         undefined,
-        error.validation.map((issue) => ({
-          field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(issue.params?.issue && (issue.params.issue as { path?: unknown[] }).path?.join('.')) || 'body',
-          message: fieldMessage(issue.params.issue as never),
-        })),
+        error.validation.map((entry) => {
+          const path = entry.instancePath.split('/').filter(Boolean);
+          const issue = { ...entry.params, code: entry.keyword, message: entry.message, path };
+          return { field: path.join('.') || context, message: fieldMessage(issue as never) };
+        }),
       );
     } else if ((error as { statusCode?: number }).statusCode === 429) appError = new AppError('rate_limited');
     else if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') appError = new AppError('payload_too_large');

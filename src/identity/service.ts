@@ -82,17 +82,20 @@ export async function signInStaff(ctx: AppContext, input: { username: string; pa
   }
   if (user.lockedUntil && user.lockedUntil > ctx.now()) throw new AppError('account_locked');
   const ok = await verifyPassword(user.passwordHash, input.password);
-  return ctx.db.transaction(async (tx) => {
+  const outcome = await ctx.db.transaction(async (tx) => {
     if (!ok || !user.active) {
+      // Count the failure and commit it (throwing here would roll the count and its audit row back).
       await repo.recordFailedLogin(tx, ctx.regencyCode, user.id, LOCK_AFTER_FAILURES, new Date(ctx.now().getTime() + LOCK_MINUTES * 60_000));
       await recordAudit(tx, ctx.regencyCode, { kind: 'anonymous' }, meta, { action: 'sign_in_failed', entityType: 'user', entityId: user.id }, ctx.now());
-      throw new AppError('invalid_credentials');
+      return null;
     }
     await repo.updateUser(tx, ctx.regencyCode, user.id, { failedLogins: 0, lockedUntil: null });
     const session = await openSession(ctx, tx, user, meta);
     await recordAudit(tx, ctx.regencyCode, session.actor, meta, { action: 'sign_in', entityType: 'user', entityId: user.id }, ctx.now());
     return session;
   });
+  if (!outcome) throw new AppError('invalid_credentials');
+  return outcome;
 }
 
 /**
