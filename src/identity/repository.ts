@@ -127,11 +127,12 @@ export async function insertOneTimeCode(tx: DbOrTx, row: typeof oneTimeCodes.$in
   return created!.id;
 }
 
-export async function countRecentCodes(tx: DbOrTx, regencyCode: string, nik: string, since: Date): Promise<number> {
+/** Codes requested for this NIK and phone since a moment (delivered or not). */
+export async function countRecentCodes(tx: DbOrTx, regencyCode: string, nik: string, phone: string, since: Date): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(oneTimeCodes)
-    .where(and(eq(oneTimeCodes.regencyCode, regencyCode), eq(oneTimeCodes.nik, nik), gt(oneTimeCodes.createdAt, since)));
+    .where(and(eq(oneTimeCodes.regencyCode, regencyCode), eq(oneTimeCodes.nik, nik), eq(oneTimeCodes.phone, phone), gt(oneTimeCodes.createdAt, since)));
   return Number(row?.n ?? 0);
 }
 

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/service.ts';
 import type { Actor, ActorPlace, UserActor } from '../shared/actor.ts';
 import type { AppContext, RequestMeta } from '../shared/context.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, type LocalText } from '../shared/errors.ts';
 import { enqueueMessage } from '../notifications/service.ts';
 import { isKecamatanNikPrefix } from '../regions/district-codes.ts';
 import { canIdentity, requireAccess } from './access.ts';
@@ -98,29 +98,53 @@ export async function signInStaff(ctx: AppContext, input: { username: string; pa
   return outcome;
 }
 
+/** NIK and phone checked together, so a form with both wrong hears about both at once. */
+function validNikAndMobile(input: { nik: string; phone: string }): { nik: string; phone: string } {
+  const fields: { field: string; message: LocalText }[] = [];
+  let nik = '';
+  let phone = '';
+  try {
+    nik = validNik(input.nik);
+  } catch (error) {
+    fields.push(...((error as AppError).fields ?? []));
+  }
+  try {
+    phone = validMobile(input.phone);
+  } catch (error) {
+    fields.push(...((error as AppError).fields ?? []));
+  }
+  if (fields.length) throw new AppError('validation_failed', undefined, fields);
+  return { nik, phone };
+}
+
 /**
  * Sends a sign-in code to the phone. The answer is the same whether or not the NIK is known,
  * and the code goes only to the phone already registered for a known NIK: nobody learns
  * whether a NIK exists, and nobody can take over an account by typing their own number.
+ *
+ * A request that will not be delivered (known NIK, other phone — or no phone on file) still
+ * stores a code row, with a hash no 6-digit code can match: the hourly limit then counts it
+ * exactly like a delivered one, so a 429 does not give the NIK away either. The limit is per
+ * NIK and phone, so a stranger typing someone's NIK cannot use it up for the real owner.
  */
 export async function requestCitizenCode(ctx: AppContext, input: { nik: string; phone: string; locale: 'id' | 'en' }, meta: RequestMeta): Promise<{ maskedPhone: string }> {
-  const nik = validNik(input.nik);
-  const phone = validMobile(input.phone);
+  const { nik, phone } = validNikAndMobile(input);
   await ctx.db.transaction(async (tx) => {
-    const recent = await repo.countRecentCodes(tx, ctx.regencyCode, nik, new Date(ctx.now().getTime() - 3600_000));
+    const recent = await repo.countRecentCodes(tx, ctx.regencyCode, nik, phone, new Date(ctx.now().getTime() - 3600_000));
     if (recent >= CODES_PER_HOUR) throw new AppError('rate_limited');
     const existing = await repo.findUserByNik(tx, ctx.regencyCode, nik);
-    if (existing && existing.phone && existing.phone !== phone) return;
+    const deliver = !existing || existing.phone === phone;
     const code = newOneTimeCode();
     const codeId = await repo.insertOneTimeCode(tx, {
       regencyCode: ctx.regencyCode,
       purpose: 'citizen_login',
       nik,
       phone,
-      codeHash: sha256(code),
+      codeHash: sha256(deliver ? code : newToken()),
       createdAt: ctx.now(),
       expiresAt: new Date(ctx.now().getTime() + CODE_TTL_MINUTES * 60_000),
     });
+    if (!deliver) return;
     await enqueueMessage(tx, ctx.regencyCode, {
       dedupeKey: `otp:${codeId}`,
       channel: 'sms',
@@ -138,8 +162,7 @@ export async function requestCitizenCode(ctx: AppContext, input: { nik: string; 
 }
 
 export async function verifyCitizenCode(ctx: AppContext, input: { nik: string; phone: string; code: string }, meta: RequestMeta & { userAgent?: string | null }): Promise<SessionInfo> {
-  const nik = validNik(input.nik);
-  const phone = validMobile(input.phone);
+  const { nik, phone } = validNikAndMobile(input);
   const outcome = await ctx.db.transaction(async (tx) => {
     const active = await repo.findActiveCode(tx, ctx.regencyCode, 'citizen_login', nik, phone, ctx.now());
     if (!active || active.attempts >= CODE_MAX_ATTEMPTS) return { error: 'invalid_otp' as const };
@@ -150,6 +173,8 @@ export async function verifyCitizenCode(ctx: AppContext, input: { nik: string; p
     }
     await repo.updateOneTimeCode(tx, ctx.regencyCode, active.id, { consumedAt: ctx.now() });
     let user = await repo.findUserByNik(tx, ctx.regencyCode, nik);
+    // Only a live citizen account whose phone is the one the code went to.
+    if (user && (user.role !== 'citizen' || !user.active || user.phone !== phone)) return { error: 'invalid_otp' as const };
     if (!user) {
       user = await repo.insertUser(tx, { regencyCode: ctx.regencyCode, role: 'citizen', nik, phone, displayName: `Warga ${nik.slice(-4)}`, locale: meta.lang });
       await recordAudit(tx, ctx.regencyCode, { kind: 'anonymous' }, meta, { action: 'create', entityType: 'user', entityId: user.id, subjectNik: nik, details: { via: 'citizen_sign_in' } }, ctx.now());
