@@ -38,7 +38,8 @@ export async function recordAudit(
     subjectNik: entry.subjectNik ?? null,
     ip: meta.ip ?? null,
     requestId: meta.requestId ?? null,
-    details: entry.details ?? null,
+    // Hashed as it will read back from jsonb: a Date becomes its ISO string, undefined disappears.
+    details: entry.details === undefined ? null : (JSON.parse(JSON.stringify(entry.details)) as Record<string, unknown>),
   };
   const prevHash = head?.hash ?? GENESIS_HASH;
   await repo.insertAuditRow(tx, { ...fields, at: fields.at, prevHash, hash: chainHash(fields, prevHash) });
@@ -61,7 +62,8 @@ export async function verifyAuditChain(db: Db, regencyCode: string, pageSize = 5
       page.map((r) => ({ ...r, at: new Date(r.at), details: r.details ?? null })),
       expected,
     );
-    if (!result.ok) return { regencyCode, rows, broken: result.broken };
+    // Rows 1 … seq-1 held: that is how many were checked good before the break.
+    if (!result.ok) return { regencyCode, rows: result.broken.seq - 1, broken: result.broken };
     rows += page.length;
     expected = result.next;
   }
