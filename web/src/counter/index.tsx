@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { Feature } from '../kit/index.ts';
+import { RoleHome } from '../shell/RoleHome.tsx';
+
+/** /loket: the counter officer's console. The queue itself arrives with the queue module. */
+export function CounterHome() {
+  const { t } = useTranslation();
+  const features: Feature[] = [
+    { key: 'call', title: t('counter.features.call.title'), body: t('counter.features.call.body') },
+    { key: 'serve', title: t('counter.features.serve.title'), body: t('counter.features.serve.body') },
+    { key: 'on-behalf', title: t('counter.features.onBehalf.title'), body: t('counter.features.onBehalf.body') },
+    { key: 'transfer', title: t('counter.features.transfer.title'), body: t('counter.features.transfer.body') },
+    { key: 'board', title: t('counter.features.board.title'), body: t('counter.features.board.body'), href: '/layar' },
+    { key: 'stats', title: t('counter.features.stats.title'), body: t('counter.features.stats.body') },
+  ];
+  return <RoleHome title={t('counter.title')} lead={t('counter.lead')} features={features} />;
+}

@@ -1,0 +1,131 @@
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Switch, useLocation } from 'wouter';
+import type { Role } from '../api-types.ts';
+import { Loading } from '../kit/index.ts';
+import { noteNavigation } from '../kit/focus.ts';
+import { SessionProvider } from '../session.tsx';
+import { ChunkBoundary } from './ChunkBoundary.tsx';
+import { NotFound } from './ErrorPages.tsx';
+import { Footer } from './Footer.tsx';
+import { RequireRole, StaffLanding } from './Guard.tsx';
+import { Header } from './Header.tsx';
+
+// One chunk per audience: a citizen on a phone never downloads the admin console.
+const citizen = () => import('../citizen/index.tsx');
+const counter = () => import('../counter/index.tsx');
+const agency = () => import('../agency/index.tsx');
+const village = () => import('../village/index.tsx');
+const sakina = () => import('../sakina/index.tsx');
+const admin = () => import('../admin/index.tsx');
+const dashboard = () => import('../dashboard/index.tsx');
+const display = () => import('../display/index.tsx');
+const staffSignIn = () => import('./StaffSignIn.tsx');
+
+function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+const CitizenHome = page(citizen, 'CitizenHome');
+const ServiceSearch = page(citizen, 'ServiceSearch');
+const CitizenSignIn = page(citizen, 'CitizenSignIn');
+const CitizenDashboard = page(citizen, 'CitizenDashboard');
+const MyData = page(citizen, 'MyData');
+const StaffSignIn = page(staffSignIn, 'StaffSignIn');
+const CounterHome = page(counter, 'CounterHome');
+const AgencyHome = page(agency, 'AgencyHome');
+const VillageHome = page(village, 'VillageHome');
+const SakinaHome = page(sakina, 'SakinaHome');
+const AdminHome = page(admin, 'AdminHome');
+const AdminUsers = page(admin, 'AdminUsers');
+const AdminTokens = page(admin, 'AdminTokens');
+const AdminOutbox = page(admin, 'AdminOutbox');
+const AdminAudit = page(admin, 'AdminAudit');
+const LeaderDashboard = page(dashboard, 'LeaderDashboard');
+const DisplayBoard = page(display, 'DisplayBoard');
+
+const SAKINA_ROLES: Role[] = ['midwife', 'village_official', 'police_officer'];
+
+function guarded(roles: readonly Role[], Page: ComponentType) {
+  return function Guarded() {
+    return (
+      <RequireRole roles={roles}>
+        <Page />
+      </RequireRole>
+    );
+  };
+}
+
+const routes: { path: string; component: ComponentType }[] = [
+  { path: '/', component: CitizenHome },
+  { path: '/layanan', component: ServiceSearch },
+  { path: '/masuk', component: CitizenSignIn },
+  { path: '/masuk/petugas', component: StaffSignIn },
+  { path: '/petugas', component: StaffLanding },
+  { path: '/saya', component: guarded(['citizen'], CitizenDashboard) },
+  { path: '/saya/data', component: guarded(['citizen'], MyData) },
+  { path: '/loket', component: guarded(['counter_officer'], CounterHome) },
+  { path: '/instansi', component: guarded(['agency_processor'], AgencyHome) },
+  { path: '/desa', component: guarded(['village_operator'], VillageHome) },
+  { path: '/sakina', component: guarded(SAKINA_ROLES, SakinaHome) },
+  { path: '/admin', component: guarded(['mpp_admin'], AdminHome) },
+  { path: '/admin/pengguna', component: guarded(['mpp_admin'], AdminUsers) },
+  { path: '/admin/token-api', component: guarded(['mpp_admin'], AdminTokens) },
+  { path: '/admin/kotak-keluar', component: guarded(['mpp_admin'], AdminOutbox) },
+  { path: '/admin/audit', component: guarded(['mpp_admin'], AdminAudit) },
+  { path: '/dasbor', component: guarded(['leader'], LeaderDashboard) },
+];
+
+function Shell() {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  useEffect(() => {
+    noteNavigation();
+  }, [location]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Header />
+      <main id="main" className="site-main" tabIndex={-1}>
+        <ChunkBoundary resetKey={location}>
+          <Suspense fallback={<Loading />}>
+            <Switch>
+              {routes.map((r) => (
+                <Route key={r.path} path={r.path} component={r.component} />
+              ))}
+              <Route component={NotFound} />
+            </Switch>
+          </Suspense>
+        </ChunkBoundary>
+      </main>
+      <Footer />
+    </>
+  );
+}
+
+export function App() {
+  const [location] = useLocation();
+  return (
+    <SessionProvider>
+      {location === '/layar' ? (
+        // The hall TV: full screen, no header, no sign-in.
+        <ChunkBoundary resetKey={location}>
+          <Suspense fallback={<Loading />}>
+            <DisplayBoard />
+          </Suspense>
+        </ChunkBoundary>
+      ) : (
+        <Shell />
+      )}
+    </SessionProvider>
+  );
+}
+
+/** Starts fetching the chunk the current address needs while React boots (no waterfall on slow networks). */
+export function preloadFor(path: string): void {
+  if (path.startsWith('/masuk/petugas')) void staffSignIn();
+  else if (path === '/' || path.startsWith('/layanan') || path.startsWith('/masuk') || path.startsWith('/saya')) void citizen();
+  else if (path.startsWith('/layar')) void display();
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+// The web app lives in web/, builds into dist/web (served by the Fastify app with an SPA fallback)
+// and, in development, talks to the API on :3000 through the proxy.
+export default defineConfig({
+  root: here,
+  plugins: [react()],
+  build: {
+    outDir: path.resolve(here, '../dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    // Citizens come on cheap phones and slow networks: warn early when a chunk grows.
+    chunkSizeWarningLimit: 300, // the vendor chunk (React DOM, i18next) is ~280 kB raw, ~88 kB gzip
+    rolldownOptions: {
+      output: {
+        // React, i18next and wouter change less often than our code: their own long-cached chunk.
+        // The shell (kit, session, API client) that every audience shares is one chunk, not many.
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: /node_modules/ },
+            { name: 'shell', test: /web\/src\/(kit|shell\/(?!StaffSignIn)|i18n\/(index|id|use-lang)|session|api|format|labels|use-api)/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+  preview: {
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+});
