@@ -155,7 +155,7 @@ export async function requestCitizenCode(ctx: AppContext, input: { nik: string; 
         id: `Kode masuk satupintu Anda: ${code}. Berlaku ${CODE_TTL_MINUTES} menit. Jangan berikan kode ini kepada siapa pun, termasuk petugas.`,
         en: `Your satupintu sign-in code: ${code}. Valid for ${CODE_TTL_MINUTES} minutes. Never share it with anyone, staff included.`,
       },
-    });
+    }, ctx.now());
   });
   ctx.wake('outbox-deliver');
   return { maskedPhone: maskPhone(phone) };

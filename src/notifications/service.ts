@@ -15,9 +15,14 @@ export type OutgoingMessage = {
   params?: Record<string, string | number>;
 };
 
-/** Queue a message in the caller's transaction; delivery happens after commit, by the worker. */
-export async function enqueueMessage(tx: DbOrTx, regencyCode: string, message: OutgoingMessage): Promise<boolean> {
+/**
+ * Queue a message in the caller's transaction; delivery happens after commit, by the worker.
+ * `now` is the app's clock (ctx.now()): the message is due from then, on the same clock the worker
+ * reads. Left out, the database's clock is used.
+ */
+export async function enqueueMessage(tx: DbOrTx, regencyCode: string, message: OutgoingMessage, now?: Date): Promise<boolean> {
   return repo.insertMessage(tx, {
+    nextAttemptAt: now,
     regencyCode,
     dedupeKey: message.dedupeKey,
     channel: message.channel,
