@@ -235,7 +235,8 @@ describe('web shell', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await tokens.getByRole('button', { name: 'Cabut: SIAK Dispendukcapil' }).click();
     await page.getByText('Token “SIAK Dispendukcapil” dicabut.').waitFor();
-    expect(await tokens.getByRole('button', { name: 'Cabut: SIAK Dispendukcapil' }).count()).toBe(0);
+    await tokens.getByRole('button', { name: 'Cabut: SIAK Dispendukcapil' }).waitFor({ state: 'detached' });
+    expect(await tokens.getByRole('row', { name: /SIAK Dispendukcapil/ }).textContent()).toContain('Dicabut');
     const refused = await fetch(`${platform.url}/api/whoami`, { headers: { authorization: `Bearer ${token}` } });
     expect(refused.status).toBe(401);
 
