@@ -1,6 +1,7 @@
 import { PgBoss, fromPglite } from 'pg-boss';
 import type { AppContext } from '../shared/context.ts';
-import { deliverDueMessages, logAdapter } from '../notifications/service.ts';
+import { deliverDueMessages } from '../notifications/service.ts';
+import { channelAdapters } from '../notifications/adapters/index.ts';
 
 export const OUTBOX_JOB = 'outbox-deliver';
 
@@ -17,10 +18,10 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   boss.on('error', (error) => ctx.log.error({ err: error }, 'job queue error'));
   await boss.start();
 
-  const log = logAdapter(ctx.log);
+  const adapters = channelAdapters(ctx.config, ctx.log);
   await boss.createQueue(OUTBOX_JOB);
   await boss.work(OUTBOX_JOB, { pollingIntervalSeconds: 2 }, async () => {
-    await deliverDueMessages(ctx.db, { sms: log, whatsapp: log, email: log }, ctx.now);
+    await deliverDueMessages(ctx.db, adapters, ctx.now);
   });
   // A backstop: messages whose wake-up job was lost, and retries after backoff, go out within a minute.
   await boss.schedule(OUTBOX_JOB, '* * * * *');
