@@ -39,6 +39,12 @@ export function AdminUsers() {
   const [busy, setBusy] = useState(false);
   const [rowBusy, setRowBusy] = useState<string | null>(null);
 
+  // By role (in the order roles are listed everywhere), then username.
+  const sorted = useMemo(
+    () => [...(users.data?.items ?? [])].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.username.localeCompare(b.username)),
+    [users.data],
+  );
+
   const matching = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return (places.data?.items ?? []).filter((p) => !needle || p.name.toLowerCase().includes(needle) || p.code.toLowerCase().includes(needle));
@@ -102,7 +108,16 @@ export function AdminUsers() {
 
   return (
     <>
-      <PageHeader title={t('admin.users.title')} lead={t('admin.users.lead')} back={{ href: '/admin', label: t('admin.backToAdmin') }} />
+      <PageHeader
+        title={t('admin.users.title')}
+        lead={t('admin.users.lead')}
+        back={{ href: '/admin', label: t('admin.backToAdmin') }}
+        actions={
+          <a className="btn btn--secondary" href="#create-user">
+            {t('admin.users.createTitle')}
+          </a>
+        }
+      />
       {notice && <Alert tone="success">{notice}</Alert>}
       <ErrorAlert error={users.error} />
       {users.loading && !users.data ? (
@@ -110,7 +125,7 @@ export function AdminUsers() {
       ) : (
         <Table
           caption={t('admin.users.tableCaption')}
-          rows={users.data?.items ?? []}
+          rows={sorted}
           rowKey={(u) => u.id}
           empty={t('admin.users.empty')}
           columns={[
@@ -133,7 +148,7 @@ export function AdminUsers() {
         />
       )}
 
-      <div className="section">
+      <div className="section" id="create-user">
         <Card title={t('admin.users.createTitle')}>
           <form noValidate onSubmit={(e) => void create(e)}>
             <ErrorAlert error={failure} shownFields={FORM_FIELDS} />

@@ -24,6 +24,7 @@ export function MyData() {
             rows={data.items}
             rowKey={(r) => String(r.seq)}
             empty={t('citizen.myData.empty')}
+            stackOnPhone
             columns={[
               { key: 'at', header: t('citizen.myData.at'), render: (r) => formatDateTime(r.at, lang), className: 'nowrap' },
               { key: 'who', header: t('citizen.myData.who'), render: (r) => (r.actorRole === 'citizen' ? t('citizen.myData.you') : roleLabel(t, r.actorRole)) },

@@ -33,7 +33,7 @@ export function DisplayBoard() {
         <div className="board__clock">
           <time dateTime={now.toISOString()} aria-label={`${formatClock(now, lang, false)} ${t('common.wib')}, ${t('display.clockLabel')}`}>
             <span className="board__time" data-testid="board-clock">
-              {formatClock(now, lang)} <abbr title={t('display.clockLabel')}>{t('common.wib')}</abbr>
+              {formatClock(now, lang)} <abbr className="board__zone" title={t('display.clockLabel')}>{t('common.wib')}</abbr>
             </span>
             <span className="board__date">{formatLongDate(now, lang)}</span>
           </time>
@@ -42,10 +42,10 @@ export function DisplayBoard() {
       <main className="board__body">
         <section className="board__panel" aria-labelledby="now-serving">
           <h2 id="now-serving">{t('display.nowServing')}</h2>
-          <div className="board__ticket" aria-label={t('display.waiting')}>
+          <div className="board__ticket board__ticket--empty" aria-hidden="true">
             {t('display.emptyTicket')}
           </div>
-          <div className="board__counter">
+          <div className="board__counter" aria-hidden="true">
             {t('display.counter')} {t('display.emptyTicket')}
           </div>
           <p className="board__status">{t('display.waiting')}</p>

@@ -88,7 +88,7 @@ export const en: Messages = {
       title: 'Banyuwangi public services, through one door',
       lead: 'Find a service and what it requires, take a queue number, apply and track your application without going back and forth.',
       searchLabel: 'Find a service',
-      searchPlaceholder: 'e.g. lost ID card, birth certificate, business permit',
+      searchPlaceholder: 'e.g. lost ID card',
       searchButton: 'Search',
       popular: 'Often searched',
       popularItems: {

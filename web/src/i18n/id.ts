@@ -89,7 +89,7 @@ export const id = {
       title: 'Layanan publik Banyuwangi dalam satu pintu',
       lead: 'Cari layanan dan persyaratannya, ambil antrian, ajukan dan lacak permohonan tanpa bolak-balik.',
       searchLabel: 'Cari layanan',
-      searchPlaceholder: 'contoh: KTP hilang, akta lahir, izin usaha',
+      searchPlaceholder: 'contoh: KTP hilang',
       searchButton: 'Cari',
       popular: 'Sering dicari',
       popularItems: {

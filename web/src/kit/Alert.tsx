@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api.ts';
 
 type Tone = 'info' | 'success' | 'warning' | 'error';
@@ -15,12 +16,16 @@ export function Alert({ tone = 'info', title, children }: { tone?: Tone; title?:
 
 /** An API error as the server phrased it, with the field messages no input on the page shows. */
 export function ErrorAlert({ error, shownFields = [], action }: { error: ApiError | null; shownFields?: readonly string[]; action?: ReactNode }) {
+  const { t } = useTranslation();
   if (!error) return null;
   const extra = error.unshown(shownFields);
-  const hasFieldErrors = error.errors.length > 0;
+  const someShown = error.errors.length > extra.length;
   return (
     <Alert tone="error" title={error.title && error.title !== error.detail ? error.title : undefined}>
-      {(!hasFieldErrors || error.detail !== error.title) && <p>{error.detail}</p>}
+      <p>
+        {error.detail}
+        {someShown && ` ${t('common.errorSummary')}`}
+      </p>
       {extra.length > 0 && (
         <ul>
           {extra.map((e) => (
