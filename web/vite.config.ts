@@ -1,17 +1,42 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const outDir = path.resolve(here, '../dist/web');
+
+/**
+ * Writes `.br` and `.gz` beside every text asset, so the server can send them as they are
+ * (@fastify/static `preCompressed`) instead of 280 kB of raw JavaScript to a phone on 3G.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'satupintu-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? outDir;
+      for (const name of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg|json)$/.test(name)) continue;
+        const file = path.join(dir, name);
+        const raw = fs.readFileSync(file);
+        if (raw.length < 1024) continue;
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(raw, { level: 9 }));
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
 
 // The web app lives in web/, builds into dist/web (served by the Fastify app with an SPA fallback)
 // and, in development, talks to the API on :3000 through the proxy.
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
-    outDir: path.resolve(here, '../dist/web'),
+    outDir,
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

@@ -41,6 +41,10 @@ async function openPage(viewport: { width: number; height: number }): Promise<Pa
   const page = await context.newPage();
   // A broken page must fail the test, not only look odd in a screenshot.
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  // Console errors too (a CSP refusal shows up only there); refused API calls are expected in some steps.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: console: ${message.text()}`);
+  });
   return page;
 }
 
