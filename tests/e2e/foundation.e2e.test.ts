@@ -338,6 +338,10 @@ describe('web shell', () => {
     await expectNoCard(page, 'Pengguna petugas');
     await expectAccessible(page);
     await screenshot(page, 'leader-dashboard-desktop');
+
+    // /petugas sends each staff member to their own console.
+    await page.goto(`${platform.url}/petugas`);
+    await page.waitForURL(`${platform.url}/dasbor`);
   });
 
   it('a guarded page sends an anonymous visitor to sign in, and back afterwards', async () => {

@@ -10,6 +10,7 @@ export const en: Messages = {
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
     footerOwner: 'Banyuwangi Regency Government',
+    footerNav: 'More links',
     footerStaff: 'Staff sign-in',
     footerApi: 'API documentation',
   },

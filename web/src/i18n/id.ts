@@ -11,6 +11,7 @@ export const id = {
     skipToContent: 'Langsung ke isi halaman',
     loading: 'Memuat…',
     footerOwner: 'Pemerintah Kabupaten Banyuwangi',
+    footerNav: 'Tautan lainnya',
     footerStaff: 'Masuk petugas',
     footerApi: 'Dokumentasi API',
   },

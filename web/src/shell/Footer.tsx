@@ -11,7 +11,7 @@ export function Footer() {
           <p>{t('app.footerOwner')}</p>
           <p className="motto">{t('app.motto')}</p>
         </div>
-        <nav aria-label={t('app.name')}>
+        <nav aria-label={t('app.footerNav')}>
           <Link href={STAFF_SIGN_IN}>{t('app.footerStaff')}</Link>
           <a href="/api/docs">{t('app.footerApi')}</a>
         </nav>
