@@ -28,6 +28,7 @@ import { identityRoutes } from './identity/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
+import { catalogueRoutes } from './catalogue/routes.ts';
 import { fieldMessage } from './shared/validation.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -148,6 +149,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
   await app.register(regionRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(notificationRoutes(ctx));
+  await app.register(catalogueRoutes(ctx));
 
   await registerWeb(app);
   return { app, ctx };

@@ -3,6 +3,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureRegions } from './regions/load.ts';
 import { seedFoundation } from './seed/demo.ts';
+import { seedCatalogue } from './catalogue/seeder.ts';
 
 /** Opens the configured database, brings its schema up to date and loads reference and demo data. */
 export async function preparePlatform(config: Config, log: (message: string) => void = () => undefined): Promise<{ database: Database; seeded: boolean }> {
@@ -14,6 +15,8 @@ export async function preparePlatform(config: Config, log: (message: string) => 
     const regionRows = await ensureRegions(database.db);
     if (regionRows) log(`loaded ${regionRows} official regions`);
     const seeded = await seedFoundation(database.db, config.REGENCY_CODE, config.SEED_DEMO);
+    const catalogue = await seedCatalogue(database.db, config.REGENCY_CODE);
+    if (catalogue.seeded) log(`loaded the service catalogue in ${catalogue.ms} ms (${catalogue.counts.services ?? 0} services, ${catalogue.counts.points ?? 0} service points)`);
     return { database, seeded };
   } catch (error) {
     await database.close();

@@ -3,3 +3,4 @@ export * from '../regions/schema.ts';
 export * from '../identity/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../notifications/schema.ts';
+export * from '../catalogue/schema.ts';

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { AppContext } from '../../src/shared/context.ts';
 import { DEMO_CITIZEN, DEMO_PASSWORD, seedFoundation } from '../../src/seed/demo.ts';
+import { seedCatalogue } from '../../src/catalogue/seeder.ts';
 import { createTestDatabase } from './database.ts';
 
 export type TestClock = { now: Date; advance(ms: number): void; set(date: Date): void };
@@ -53,12 +54,16 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'false', LOGIN_RATE_LIMIT: '1000', ...overrides });
 }
 
-/** A fresh database with the demo regency and accounts, and the app in front of it (no network). */
-export async function createTestPlatform(options: { config?: Record<string, string>; start?: Date } = {}): Promise<TestPlatform> {
+/**
+ * A fresh database with the demo regency and accounts, and the app in front of it (no network).
+ * `catalogue: true` also loads the service catalogue seed (agencies, services, points; seconds on PGlite).
+ */
+export async function createTestPlatform(options: { config?: Record<string, string>; start?: Date; catalogue?: boolean } = {}): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const config = testConfig(options.config);
   await seedFoundation(database.db, config.REGENCY_CODE, true);
   let current = options.start ?? new Date('2026-11-30T02:00:00Z'); // a Monday, 09:00 WIB
+  if (options.catalogue) await seedCatalogue(database.db, config.REGENCY_CODE, current);
   const clock: TestClock = {
     get now() {
       return current;
