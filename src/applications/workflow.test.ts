@@ -16,7 +16,7 @@ import {
 } from './workflow.ts';
 import { WORKFLOWS, workflowFor } from './workflows.ts';
 
-const PARTIES: Party[] = ['applicant', 'handler', 'counter', 'system'];
+const PARTIES: Party[] = ['applicant', 'handler', 'counter', 'desk', 'system'];
 const NOTE = 'Foto KK buram, mohon unggah ulang';
 const ALL_ACTIONS: Action[] = [
   { kind: 'submit' },
@@ -63,7 +63,7 @@ describe('the standard workflow, move by move', () => {
       verifikasi_berkas: { to: 'dibatalkan', by: ['applicant'] },
       perlu_perbaikan: { to: 'dibatalkan', by: ['applicant'] },
     },
-    'deliver:diambil': { selesai: { to: 'diambil', by: ['handler', 'counter'] } },
+    'deliver:diambil': { selesai: { to: 'diambil', by: ['handler', 'counter', 'desk'] } },
     'deliver:dikirim': { selesai: { to: 'dikirim', by: ['handler'] } },
     'deliver:diunduh': { selesai: { to: 'diunduh', by: ['system'] } },
   };
@@ -201,7 +201,7 @@ describe('random walks', () => {
 
   it('only the applicant side submits, resubmits and withdraws', () => {
     fc.assert(
-      fc.property(workflowArb, fc.constantFrom(...STATUSES), fc.constantFrom<Action>({ kind: 'submit' }, { kind: 'resubmit' }, { kind: 'withdraw' }), fc.constantFrom<Party>('handler', 'counter', 'system'), (workflow, status, action, party) => {
+      fc.property(workflowArb, fc.constantFrom(...STATUSES), fc.constantFrom<Action>({ kind: 'submit' }, { kind: 'resubmit' }, { kind: 'withdraw' }), fc.constantFrom<Party>('handler', 'counter', 'desk', 'system'), (workflow, status, action, party) => {
         expect(decide(workflow, state(status, stepOf(workflow, 'verifikasi_berkas') ? 'verifikasi_berkas' : null), action, party).ok).toBe(false);
       }),
     );

@@ -26,8 +26,10 @@ export type Party =
   | 'applicant'
   /** Staff (or the API system) of the place that handles the service: the agency, or the village for village letters. */
   | 'handler'
-  /** A counter officer of the MPP or market unit serving the handling agency. */
+  /** A counter officer bound to the handling agency (MPP, market unit): checks files, hands products over. */
   | 'counter'
+  /** The office where the citizen filed (a counter's service point, a Smart Kampung village office): hands products over. */
+  | 'desk'
   /** The platform itself (e.g. the first download marks a product as downloaded). */
   | 'system';
 
@@ -99,8 +101,8 @@ function deliveryActors(workflow: Workflow): Party[] {
 
 /** Who may record each way of delivery. */
 const DELIVERY_ACTORS: Record<DeliveryCode, readonly Party[]> = {
-  // Handed over at the counter, the village office or the agency.
-  diambil: ['handler', 'counter'],
+  // Handed over at the agency, its counter, or the office where the citizen filed (Smart Kampung).
+  diambil: ['handler', 'counter', 'desk'],
   // Sent by post or courier: the agency records it.
   dikirim: ['handler'],
   // Downloaded: the platform records it at the applicant's first download.
