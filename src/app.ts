@@ -29,6 +29,7 @@ import { regionRoutes } from './regions/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
+import { applicationRoutes } from './applications/routes.ts';
 import { fieldMessage } from './shared/validation.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -150,6 +151,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
   await app.register(auditRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(catalogueRoutes(ctx));
+
+  await app.register(applicationRoutes(ctx));
 
   await registerWeb(app);
   return { app, ctx };

@@ -4,3 +4,4 @@ export * from '../identity/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../notifications/schema.ts';
 export * from '../catalogue/schema.ts';
+export * from '../applications/schema.ts';

@@ -2,6 +2,7 @@ import { PgBoss, fromPglite } from 'pg-boss';
 import type { AppContext } from '../shared/context.ts';
 import { deliverDueMessages } from '../notifications/service.ts';
 import { channelAdapters } from '../notifications/adapters/index.ts';
+import { registerApplicationJobs } from '../applications/jobs.ts';
 
 export const OUTBOX_JOB = 'outbox-deliver';
 
@@ -25,6 +26,7 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   });
   // A backstop: messages whose wake-up job was lost, and retries after backoff, go out within a minute.
   await boss.schedule(OUTBOX_JOB, '* * * * *');
+  await registerApplicationJobs(boss, ctx);
   ctx.wake = (job) => void boss.send(job, {}, { singletonSeconds: 1 }).catch((error) => ctx.log.warn({ err: error, job }, 'could not wake job'));
   return boss;
 }
