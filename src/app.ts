@@ -161,10 +161,25 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
 /** The built web app; every non-API path falls back to index.html so client routes load directly. */
 async function registerWeb(app: App): Promise<void> {
   const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h', setHeaders: (res, file) => { if (file.endsWith('index.html')) res.header('cache-control', 'no-cache'); } });
+  if (hasBuild) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      // The build writes .br/.gz beside each file: phones on slow links get the small one.
+      preCompressed: true,
+      setHeaders: (res, file) => {
+        // Hashed asset names change with their content, so they may be kept for a year; the page itself never.
+        const immutable = file.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasBuild) {
-      const notFound: LocalText = { id: `Alamat ${request.url.split('?')[0]} tidak ditemukan.`, en: `${request.url.split('?')[0]} does not exist.` };
+    const pathname = request.url.split('?')[0]!;
+    // A missing file (an old chunk after a deploy) must be a 404, not the page: the app then offers a reload.
+    const isFile = pathname.startsWith('/assets/') || /\.[a-z0-9]{1,5}$/i.test(pathname);
+    if (pathname.startsWith('/api/') || request.method !== 'GET' || !hasBuild || isFile) {
+      const notFound: LocalText = { id: `Alamat ${pathname} tidak ditemukan.`, en: `${pathname} does not exist.` };
       reply.status(404).type('application/problem+json').send(toProblem(new AppError('not_found', notFound), request.lang ?? 'id'));
       return;
     }

@@ -23,6 +23,7 @@ export type OutgoingMessage = {
 export async function enqueueMessage(tx: DbOrTx, regencyCode: string, message: OutgoingMessage, now?: Date): Promise<boolean> {
   return repo.insertMessage(tx, {
     nextAttemptAt: now,
+    createdAt: now,
     regencyCode,
     dedupeKey: message.dedupeKey,
     channel: message.channel,
