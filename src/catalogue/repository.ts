@@ -61,7 +61,7 @@ export async function listLifeEvents(tx: DbOrTx, r: string) {
       descriptionId: lifeEvents.descriptionId,
       descriptionEn: lifeEvents.descriptionEn,
       serviceCount: sql<number>`(select count(*)::int from ${serviceLifeEvents} sle join ${services} s on s.regency_code = sle.regency_code and s.id = sle.service_id and s.active
-        where sle.regency_code = ${lifeEvents.regencyCode} and sle.life_event_code = ${lifeEvents.code})`,
+        where sle.regency_code = life_events.regency_code and sle.life_event_code = life_events.code)`,
     })
     .from(lifeEvents)
     .where(eq(lifeEvents.regencyCode, r))
@@ -78,7 +78,7 @@ export async function listAgencies(tx: DbOrTx, r: string, includeInactive: boole
   return tx
     .select({
       agency: agencies,
-      serviceCount: sql<number>`(select count(*)::int from ${services} s where s.regency_code = ${agencies.regencyCode} and s.agency_id = ${agencies.id} and s.active)`,
+      serviceCount: sql<number>`(select count(*)::int from ${services} s where s.regency_code = agencies.regency_code and s.agency_id = agencies.id and s.active)`,
     })
     .from(agencies)
     .where(includeInactive ? eq(agencies.regencyCode, r) : and(eq(agencies.regencyCode, r), eq(agencies.active, true)))
@@ -119,7 +119,7 @@ const serviceSummaryColumns = {
   durationValue: serviceStandards.durationValue,
   durationUnit: serviceStandards.durationUnit,
   lifeEvents: sql<string[]>`coalesce((select array_agg(sle.life_event_code order by sle.life_event_code) from ${serviceLifeEvents} sle
-    where sle.regency_code = ${services.regencyCode} and sle.service_id = ${services.id}), '{}'::text[])`,
+    where sle.regency_code = services.regency_code and sle.service_id = services.id), '{}'::text[])`,
 };
 export type ServiceSummaryRow = Awaited<ReturnType<typeof selectServiceSummaries>>[number];
 
@@ -431,7 +431,7 @@ export async function listPoints(tx: DbOrTx, r: string, filter: { kind?: string;
   if (!filter.includeInactive) conditions.push(eq(servicePoints.active, true));
   if (filter.kind) conditions.push(eq(servicePoints.kind, filter.kind as PointRow['kind']));
   if (filter.serviceId) {
-    conditions.push(sql`exists (select 1 from ${pointServices} ps where ps.regency_code = ${servicePoints.regencyCode} and ps.point_id = ${servicePoints.id} and ps.service_id = ${filter.serviceId})`);
+    conditions.push(sql`exists (select 1 from ${pointServices} ps where ps.regency_code = service_points.regency_code and ps.point_id = service_points.id and ps.service_id = ${filter.serviceId})`);
   }
   return tx
     .select()

@@ -251,7 +251,7 @@ async function seedPoints(tx: DbOrTx, regencyCode: string) {
 }
 
 function sqlDistrictName() {
-  return sql<string>`(select d.name from regions d where d.code = ${regions.parentCode})`;
+  return sql<string>`(select d.name from regions d where d.code = regions.parent_code)`;
 }
 
 function fail(message: string): never {

@@ -33,7 +33,7 @@ import type {
 } from './model.ts';
 import { type DayView, type NamedCalendar, dayView, openState, servicePointOf, weekOf } from './opening.ts';
 import * as repo from './repository.ts';
-import { changedComponents, standardInputOf, standardRows, standardView, type StandardView } from './standard.ts';
+import { changedComponents, durationText, feeText, standardInputOf, standardRows, standardView, type StandardView } from './standard.ts';
 
 export { loadCalendar } from './calendar-service.ts';
 
@@ -102,10 +102,6 @@ export type ServiceSummary = {
 };
 
 function serviceSummary(s: repo.ServiceSummaryRow, score?: number): ServiceSummary {
-  const view = standardView(
-    { durationValue: s.durationValue, durationUnit: s.durationUnit, feeAmount: s.feeAmount, feeVariable: s.feeVariable } as repo.StandardRow,
-    [],
-  );
   return {
     code: s.code,
     name: { id: s.nameId, en: s.nameEn },
@@ -114,9 +110,9 @@ function serviceSummary(s: repo.ServiceSummaryRow, score?: number): ServiceSumma
     channels: s.channels,
     lifeEvents: s.lifeEvents,
     agency: { code: s.agencyCode, shortName: s.agencyShortName },
-    fee: view.fee.text,
-    free: view.fee.free,
-    duration: view.duration.text,
+    fee: feeText(s.feeAmount, s.feeVariable),
+    free: s.feeAmount === 0 && !s.feeVariable,
+    duration: durationText(s.durationValue, s.durationUnit),
     currentVersion: s.currentVersion,
     active: s.active,
     ...(score === undefined ? {} : { score: Math.round(score * 1000) / 1000 }),
