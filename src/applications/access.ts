@@ -13,6 +13,7 @@ export type ApplicationRelation = {
   filedAtPlaceId: string | null;
   filedByUserId: string;
   applicantNik: string;
+  status: string;
 };
 
 export type ApplicationAction =
@@ -33,7 +34,7 @@ export type FilingAction = 'file_online' | 'file_at_counter' | 'file_at_village'
 export function partiesOf(actor: Actor, app: ApplicationRelation): Party[] {
   const parties = new Set<Party>();
   if (actor.kind === 'agency_system') {
-    if (actor.place.id === app.handlerPlaceId) parties.add('handler');
+    if (actor.place.id === app.handlerPlaceId && app.status !== 'draft') parties.add('handler');
     return [...parties];
   }
   if (actor.kind !== 'user') return [];
@@ -56,6 +57,12 @@ export function partiesOf(actor: Actor, app: ApplicationRelation): Party[] {
       break;
     default:
       break;
+  }
+  // A draft is the applicant's work in progress: the agency sees it once it is submitted.
+  if (app.status === 'draft') {
+    parties.delete('handler');
+    parties.delete('counter');
+    if (!parties.has('applicant')) parties.delete('desk');
   }
   return [...parties];
 }

@@ -223,7 +223,8 @@ function scopeCondition(r: string, scope: InboxScope): SQL | undefined {
     case 'applicant':
       return eq(applications.applicantNik, scope.nik);
     case 'handler':
-      return scope.placeIds.length ? inArray(applications.handlerPlaceId, scope.placeIds) : sql`false`;
+      // Drafts are not the handler's business until submitted.
+      return scope.placeIds.length ? and(inArray(applications.handlerPlaceId, scope.placeIds), sql`${applications.status} <> 'draft'`) : sql`false`;
     case 'filed':
       return or(eq(applications.filedByUserId, scope.userId), scope.placeIds.length ? inArray(applications.filedAtPlaceId, scope.placeIds) : sql`false`);
   }

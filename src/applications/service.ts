@@ -73,10 +73,10 @@ function refusalError(refusal: Refusal, status: Status, action: ActionKind): App
         'conflict',
         { id: `Permohonan berstatus "${label.id}": tindakan ini tidak dapat dilakukan sekarang.`, en: `The application is at "${label.en}": this action is not possible now.` },
         undefined,
-        { reason: 'illegal_transition', status, action },
+        { reason: 'illegal_transition', applicationStatus: status, action },
       );
     case 'not_your_step':
-      return new AppError('forbidden', { id: `Tahap "${label.id}" bukan tugas Anda.`, en: `The "${label.en}" step is not yours to act on.` }, undefined, { reason: 'not_your_step', status, action });
+      return new AppError('forbidden', { id: `Tahap "${label.id}" bukan tugas Anda.`, en: `The "${label.en}" step is not yours to act on.` }, undefined, { reason: 'not_your_step', applicationStatus: status, action });
     case 'note_required':
       return fieldError('note', 'Tuliskan alasan yang jelas bagi pemohon (minimal 5 karakter).', 'Write a clear reason for the applicant (at least 5 characters).');
     case 'delivery_not_offered':
@@ -287,7 +287,7 @@ function notEditable(status: Status): AppError {
     'conflict',
     { id: `Permohonan berstatus "${STATUS_LABELS[status].id}": data dan dokumen hanya dapat diubah saat draf atau saat perlu perbaikan.`, en: `The application is at "${STATUS_LABELS[status].en}": details and documents change only in a draft or while it needs correction.` },
     undefined,
-    { reason: 'not_editable', status },
+    { reason: 'not_editable', applicationStatus: status },
   );
 }
 
