@@ -29,6 +29,7 @@ import { regionRoutes } from './regions/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
+import { queueRoutes } from './queue/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { fieldMessage } from './shared/validation.ts';
 
@@ -151,6 +152,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
   await app.register(auditRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(catalogueRoutes(ctx));
+  await app.register(queueRoutes(ctx));
 
   await app.register(applicationRoutes(ctx));
 

@@ -4,6 +4,7 @@ import { migrate } from './db/migrate.ts';
 import { ensureRegions } from './regions/load.ts';
 import { seedFoundation } from './seed/demo.ts';
 import { seedCatalogue } from './catalogue/seeder.ts';
+import { seedQueueDemo } from './queue/seeder.ts';
 
 /** Opens the configured database, brings its schema up to date and loads reference and demo data. */
 export async function preparePlatform(config: Config, log: (message: string) => void = () => undefined): Promise<{ database: Database; seeded: boolean }> {
@@ -17,6 +18,7 @@ export async function preparePlatform(config: Config, log: (message: string) => 
     const seeded = await seedFoundation(database.db, config.REGENCY_CODE, config.SEED_DEMO);
     const catalogue = await seedCatalogue(database.db, config.REGENCY_CODE);
     if (catalogue.seeded) log(`loaded the service catalogue in ${catalogue.ms} ms (${catalogue.counts.services ?? 0} services, ${catalogue.counts.points ?? 0} service points)`);
+    if (config.SEED_DEMO && (await seedQueueDemo(database.db, config.REGENCY_CODE))) log('configured the demo queue (MPP Banyuwangi: priority groups, bookable services)');
     return { database, seeded };
   } catch (error) {
     await database.close();

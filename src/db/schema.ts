@@ -5,3 +5,4 @@ export * from '../audit/schema.ts';
 export * from '../notifications/schema.ts';
 export * from '../catalogue/schema.ts';
 export * from '../applications/schema.ts';
+export * from '../queue/schema.ts';
