@@ -37,6 +37,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // Timestamps are exchanged in UTC; WIB is applied where dates are shown or counted.
     pool.on('connect', (client) => void client.query("set time zone 'UTC'").catch(() => undefined));
+    // An idle connection the server drops (restart, failover, idle timeout, pool.end racing a
+    // DROP DATABASE) is emitted here; unheard, it would crash the process. The pool has already
+    // discarded that client and opens a new one on the next query.
+    pool.on('error', (error) => {
+      if ((error as { code?: string }).code !== '57P01') console.warn(`database: idle connection lost (${error.message})`);
+    });
     await pool.query('select 1');
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { kind: 'postgresql', db, pool, close: () => pool.end() };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, testConfig, type TestPlatform } from '../../tests/support/app.ts';
+import { testDbKind } from '../../tests/support/database.ts';
 import { buildApp, type App } from '../app.ts';
 
 let platform: TestPlatform;
@@ -137,5 +138,18 @@ describe('unexpected failures', () => {
       expect(res.body).not.toMatch(/\bat .*:\d+/); // no stack frames
       for (const secret of secrets) expect(res.body).not.toContain(secret);
     }
+  });
+});
+
+describe.runIf(testDbKind === 'postgresql')('a lost database connection', () => {
+  it('does not bring the server down: the next request gets a fresh connection', async () => {
+    // Several idle connections in the pool.
+    await Promise.all(Array.from({ length: 5 }, () => platform.anonymous.get('/api/regions/35.10')));
+    expect(platform.database.pool!.idleCount).toBeGreaterThan(1);
+    // The server drops them, as a restart, a failover or an idle timeout would.
+    await platform.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const res = await platform.anonymous.get('/api/regions/35.10');
+    expect(res.statusCode).toBe(200);
   });
 });
