@@ -417,10 +417,11 @@ export async function submit(ctx: AppContext, actor: Actor, number: string, meta
   const replayed = await ctx.db.transaction(async (tx) => {
     const app = requireRead(actor, await repo.findApplicationByNumber(tx, ctx.regencyCode, number, true));
     if (app.status !== 'draft' && app.status !== 'perlu_perbaikan') {
+      // A retry of a submission that went through: nothing has moved the file since.
       const events = await repo.listEvents(tx, ctx.regencyCode, app.id);
-      const last = [...events].reverse().find((e) => e.action === 'submit' || e.action === 'resubmit' || e.action === 'return');
+      const last = [...events].reverse().find((e) => e.fromStatus !== e.toStatus);
       const mine = actor.kind === 'user' && partiesOf(actor, app).includes('applicant');
-      if (mine && last && last.action !== 'return') return true;
+      if (mine && (last?.action === 'submit' || last?.action === 'resubmit')) return true;
     }
     await applyAction(tx, ctx, actor, number, { action: app.status === 'perlu_perbaikan' ? 'resubmit' : 'submit' }, meta, app);
     return false;

@@ -40,3 +40,37 @@ export async function fileApplication(
   if (submitted.statusCode !== 200) throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`);
   return { number: view.number, view: submitted.json() };
 }
+
+/** An API token for an agency's system, issued by the admin; and a session that sends it as a bearer token. */
+export async function agencySystem(p: import('../../tests/support/app.ts').TestPlatform, agencyCode = 'dispendukcapil'): Promise<{ token: string; session: Session }> {
+  const { findPlaceByCode } = await import('../identity/repository.ts');
+  const place = await findPlaceByCode(p.ctx.db, p.ctx.regencyCode, 'agency', agencyCode);
+  const admin = await p.as('admin');
+  const res = await admin.post('/api/admin/api-tokens', { name: `Sistem ${agencyCode}`, placeId: place!.id });
+  if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`token failed: ${res.statusCode} ${res.body}`);
+  const token = res.json().token as string;
+  const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    p.app.inject({ method: method as 'GET', url, payload: body === undefined ? undefined : (body as object), headers: { authorization: `Bearer ${token}`, ...headers } });
+  return {
+    token,
+    session: {
+      request,
+      get: (url, headers) => request('GET', url, undefined, headers),
+      post: (url, body, headers) => request('POST', url, body ?? {}, headers),
+      patch: (url, body, headers) => request('PATCH', url, body ?? {}, headers),
+      delete: (url, headers) => request('DELETE', url, undefined, headers),
+      cookie: null,
+      csrfToken: null,
+    },
+  };
+}
+
+/** Outbox rows of a template, newest first. */
+export async function outboxOf(p: import('../../tests/support/app.ts').TestPlatform, template: string) {
+  const { sql } = await import('drizzle-orm');
+  const { queryRows } = await import('../db/client.ts');
+  return queryRows<{ recipient: string; channel: string; body: string; locale: string; status: string; attempts: number; dedupe_key: string; params: Record<string, string> }>(
+    p.ctx.db,
+    sql`select recipient, channel, body, locale, status, attempts, dedupe_key, params from outbox where template = ${template} order by created_at desc`,
+  );
+}
