@@ -25,8 +25,11 @@ function sessionBody(actor: UserActor | null, csrfToken: string | null) {
 
 export function identityRoutes(ctx: AppContext): FastifyPluginAsync {
   const secure = ctx.config.COOKIE_SECURE ?? ctx.config.PUBLIC_URL?.startsWith('https://') ?? false;
+  // No Expires: the server slides the session's expiry with each use (SESSION_TTL_HOURS of
+  // inactivity), which a fixed cookie date would cut short at sign-in + TTL however active the
+  // user. The cookie ends with the browser session, which suits shared counter PCs.
   const setCookie = (reply: FastifyReply, session: service.SessionInfo) =>
-    reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: session.expiresAt });
+    reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
   const loginLimit = { rateLimit: { max: ctx.config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } };
 
   return async (fastify) => {

@@ -118,13 +118,18 @@ describe('staff sign-in', () => {
 
   it(`expires a session after SESSION_TTL_HOURS of inactivity, and activity keeps it alive`, async () => {
     const ttl = platform.ctx.config.SESSION_TTL_HOURS;
+    const res = await login('desa.sempu', DEMO_PASSWORD);
     const officer: Session = await platform.as('desa.sempu');
+    // What a browser does with the cookie's Expires, if it has one.
+    const cookieExpiry = /Expires=([^;]+)/i.exec(String(res.headers['set-cookie']))?.[1];
+    const browserStillSends = () => !cookieExpiry || new Date(cookieExpiry) > platform.clock.now;
 
-    // Used just before it would expire: the expiry slides forward.
+    // Used just before it would expire: the expiry slides forward, in the browser too.
     platform.clock.advance(ttl * HOUR - 5 * MINUTE);
     expect((await officer.get('/api/auth/session')).json().user).not.toBeNull();
     platform.clock.advance(ttl * HOUR - 5 * MINUTE);
     expect((await officer.get('/api/auth/session')).json().user).not.toBeNull();
+    expect(browserStillSends()).toBe(true);
 
     // Then left alone for longer than the TTL.
     platform.clock.advance(ttl * HOUR + MINUTE);
