@@ -31,6 +31,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { queueRoutes } from './queue/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
+import { sakinaRoutes } from './sakina/routes.ts';
 import { fieldMessage } from './shared/validation.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -151,6 +152,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
   await app.register(regionRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(notificationRoutes(ctx));
+  await app.register(sakinaRoutes(ctx));
   await app.register(catalogueRoutes(ctx));
   await app.register(queueRoutes(ctx));
 

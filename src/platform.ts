@@ -3,6 +3,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureRegions } from './regions/load.ts';
 import { seedFoundation } from './seed/demo.ts';
+import { seedSakina } from './sakina/seed.ts';
 import { seedCatalogue } from './catalogue/seeder.ts';
 import { seedQueueDemo } from './queue/seeder.ts';
 
@@ -19,6 +20,7 @@ export async function preparePlatform(config: Config, log: (message: string) => 
     const catalogue = await seedCatalogue(database.db, config.REGENCY_CODE);
     if (catalogue.seeded) log(`loaded the service catalogue in ${catalogue.ms} ms (${catalogue.counts.services ?? 0} services, ${catalogue.counts.points ?? 0} service points)`);
     if (config.SEED_DEMO && (await seedQueueDemo(database.db, config.REGENCY_CODE))) log('configured the demo queue (MPP Banyuwangi: priority groups, bookable services)');
+    if (await seedSakina(database.db, config.REGENCY_CODE, { demo: config.SEED_DEMO })) log('loaded SAKINA: puskesmas areas, laskar accounts and demo pregnancies');
     return { database, seeded };
   } catch (error) {
     await database.close();
