@@ -3,6 +3,7 @@ import type { AppContext } from '../shared/context.ts';
 import { deliverDueMessages } from '../notifications/service.ts';
 import { channelAdapters } from '../notifications/adapters/index.ts';
 import { registerApplicationJobs } from '../applications/jobs.ts';
+import { registerQueueJobs } from '../queue/jobs.ts';
 import { registerSakinaJobs } from '../sakina/jobs.ts';
 
 export const OUTBOX_JOB = 'outbox-deliver';
@@ -28,6 +29,7 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   // A backstop: messages whose wake-up job was lost, and retries after backoff, go out within a minute.
   await boss.schedule(OUTBOX_JOB, '* * * * *');
   await registerApplicationJobs(boss, ctx);
+  await registerQueueJobs(boss, ctx);
   await registerSakinaJobs(boss, ctx);
   ctx.wake = (job) => void boss.send(job, {}, { singletonSeconds: 1 }).catch((error) => ctx.log.warn({ err: error, job }, 'could not wake job'));
   return boss;

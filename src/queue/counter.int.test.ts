@@ -299,6 +299,12 @@ describe('numbering resets by day', () => {
 });
 
 describe('KPIs', () => {
+  beforeAll(async () => {
+    // The clock moved to the next day: the morning's sessions have expired.
+    admin = await platform.as('admin');
+    loket = await platform.as('loket');
+  });
+
   it('counts arrived, served, no-shows, waiting and service times per day, and exports CSV', async () => {
     const res = await admin.get(`/api/queue/points/${MPP}/kpis?from=2026-11-30&to=2026-11-30&by=point`);
     expect(res.statusCode, res.body).toBe(200);

@@ -57,7 +57,8 @@ export async function getKpis(ctx: AppContext, actor: Actor, pointCode: string, 
     noShowPct: pct(r.no_show, r.arrived),
     avgWaitMinutes: r.avg_wait,
     maxWaitMinutes: r.max_wait,
-    aboveTargetPct: pct(r.above_target, r.called),
+    // Of the tickets with a measured wait: called ones by point/service, first called here by counter/officer.
+    aboveTargetPct: pct(r.above_target, query.by === 'counter' || query.by === 'officer' ? r.arrived : r.called),
     avgServiceMinutes: r.avg_service,
     maxServiceMinutes: r.max_service,
   }));

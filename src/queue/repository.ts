@@ -491,16 +491,16 @@ export type KpiRow = {
 
 /**
  * KPIs by day and dimension: arrived, called, served, no-shows, waiting (first call − arrival; for an
- * appointment from its booked time if it came early) and service time (sum of its sittings), with
- * how many waited longer than the target. Counter and officer are those that first called the ticket.
+ * appointment from its booked time if it came early) and service time (a ticket's sittings summed),
+ * with how many waited longer than the target.
+ *
+ * By point or service every number belongs to the ticket. By counter or officer: "arrived" and the
+ * waits are the tickets that counter/officer called first, "called" the tickets it called, "served"
+ * and service times its own sittings that ended in done, no-shows the ones it marked.
  */
 export async function kpis(tx: DbOrTx, r: string, pointId: string, fromDay: string, toDay: string, by: KpiDimension, targetMinutes: number): Promise<KpiRow[]> {
-  const key = {
-    point: sql.raw('t.point_id::text'),
-    service: sql.raw('t.service_id::text'),
-    counter: sql.raw('t.first_counter_id::text'),
-    officer: sql.raw('t.first_officer_id::text'),
-  }[by];
+  if (by === 'counter' || by === 'officer') return kpisByDesk(tx, r, pointId, fromDay, toDay, by, targetMinutes);
+  const key = by === 'point' ? sql.raw('t.point_id::text') : sql.raw('t.service_id::text');
   return queryRows<KpiRow>(
     tx,
     sql`with t as (
@@ -522,9 +522,55 @@ export async function kpis(tx: DbOrTx, r: string, pointId: string, fromDay: stri
           round((avg(t.service_min) filter (where t.state = 'done'))::numeric, 1)::float8 as avg_service,
           round((max(t.service_min) filter (where t.state = 'done'))::numeric, 1)::float8 as max_service
         from t
-        ${by === 'counter' || by === 'officer' ? sql`where t.first_called_at is not null` : sql``}
         group by t.day, ${key}
         order by t.day, ${key}`,
+  );
+}
+
+async function kpisByDesk(tx: DbOrTx, r: string, pointId: string, fromDay: string, toDay: string, by: 'counter' | 'officer', targetMinutes: number): Promise<KpiRow[]> {
+  const col = sql.raw(by === 'counter' ? 'counter_id' : 'officer_id');
+  const first = sql.raw(by === 'counter' ? 'first_counter_id' : 'first_officer_id');
+  return queryRows<KpiRow>(
+    tx,
+    sql`with firsts as (
+          select tk.day, tk.${first} as key, count(*) as arrived,
+            avg(greatest(extract(epoch from tk.first_called_at - greatest(tk.arrived_at, coalesce(tk.booked_at, tk.arrived_at))) / 60, 0)) as avg_wait,
+            max(greatest(extract(epoch from tk.first_called_at - greatest(tk.arrived_at, coalesce(tk.booked_at, tk.arrived_at))) / 60, 0)) as max_wait,
+            count(*) filter (where extract(epoch from tk.first_called_at - greatest(tk.arrived_at, coalesce(tk.booked_at, tk.arrived_at))) / 60 > ${targetMinutes}) as above_target
+          from queue_tickets tk
+          where tk.regency_code = ${r} and tk.point_id = ${pointId} and tk.day between ${fromDay}::date and ${toDay}::date and tk.first_called_at is not null
+          group by 1, 2
+        ), events as (
+          select e.day, e.${col} as key,
+            count(distinct e.ticket_id) filter (where e.event = 'call') as called,
+            count(*) filter (where e.event = 'no_show') as no_show
+          from queue_ticket_events e
+          where e.regency_code = ${r} and e.point_id = ${pointId} and e.day between ${fromDay}::date and ${toDay}::date and e.${col} is not null
+          group by 1, 2
+        ), sittings as (
+          select v.day, v.${col} as key,
+            count(*) filter (where v.outcome = 'done') as served,
+            avg(extract(epoch from v.ended_at - v.started_at) / 60) filter (where v.outcome in ('done', 'redirected')) as avg_service,
+            max(extract(epoch from v.ended_at - v.started_at) / 60) filter (where v.outcome in ('done', 'redirected')) as max_service
+          from queue_visits v
+          where v.regency_code = ${r} and v.point_id = ${pointId} and v.day between ${fromDay}::date and ${toDay}::date and v.ended_at is not null
+          group by 1, 2
+        ), keys as (select day, key from firsts union select day, key from events union select day, key from sittings)
+        select k.day::text as day, k.key::text as key,
+          coalesce(f.arrived, 0)::int as arrived,
+          coalesce(e.called, 0)::int as called,
+          coalesce(s.served, 0)::int as served,
+          coalesce(e.no_show, 0)::int as no_show,
+          round(f.avg_wait::numeric, 1)::float8 as avg_wait,
+          round(f.max_wait::numeric, 1)::float8 as max_wait,
+          coalesce(f.above_target, 0)::int as above_target,
+          round(s.avg_service::numeric, 1)::float8 as avg_service,
+          round(s.max_service::numeric, 1)::float8 as max_service
+        from keys k
+        left join firsts f on f.day = k.day and f.key = k.key
+        left join events e on e.day = k.day and e.key = k.key
+        left join sittings s on s.day = k.day and s.key = k.key
+        order by k.day, k.key`,
   );
 }
 
