@@ -30,6 +30,9 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 
 export type RowIssue = { column: string; message: LocalText };
 export type RowReport = {
+  /** The row as a spreadsheet numbers it (the header is row 1). */
+  row: number;
+  /** The line of the text file the record starts on (cells may span lines). */
   line: number;
   code: string | null;
   status: 'added' | 'changed' | 'unchanged' | 'error';
@@ -113,18 +116,19 @@ function serviceRecord(s: CreateServiceInput, version: number): Record<string, s
 
 /** Every service as the input that would recreate it, by code. */
 async function loadServices(db: DbOrTx, regencyCode: string) {
-  const [services, standards, requirements, lifeEvents, agencies] = await Promise.all([
-    repo.listAllServices(db, regencyCode),
-    repo.listCurrentStandards(db, regencyCode),
-    repo.listCurrentRequirements(db, regencyCode),
-    repo.listServiceLifeEvents(db, regencyCode),
-    repo.listAgencies(db, regencyCode, true),
-  ]);
+  // One after the other: inside a transaction there is a single connection.
+  const services = await repo.listAllServices(db, regencyCode);
+  const standards = await repo.listCurrentStandards(db, regencyCode);
+  const requirements = await repo.listCurrentRequirements(db, regencyCode);
+  const lifeEvents = await repo.listServiceLifeEvents(db, regencyCode);
+  const agencies = await repo.listAgencies(db, regencyCode, true);
   const agencyCode = new Map(agencies.map((a) => [a.agency.id, a.agency.code]));
   const standardOf = new Map(standards.map((s) => [s.serviceId, s]));
+  const requirementsOf = groupBy(requirements, (r) => r.serviceId);
+  const lifeEventsOf = groupBy(lifeEvents, (e) => e.serviceId);
   const byCode = new Map<string, { service: repo.ServiceRow; input: CreateServiceInput }>();
   for (const service of services) {
-    const standard = standardInputOf(standardOf.get(service.id)!, requirements.filter((r) => r.serviceId === service.id));
+    const standard = standardInputOf(standardOf.get(service.id)!, requirementsOf.get(service.id) ?? []);
     byCode.set(service.code, {
       service,
       input: {
@@ -134,7 +138,7 @@ async function loadServices(db: DbOrTx, regencyCode: string) {
         summary: { id: service.summaryId, en: service.summaryEn },
         level: service.level,
         channels: service.channels,
-        lifeEvents: lifeEvents.filter((e) => e.serviceId === service.id).map((e) => e.lifeEventCode),
+        lifeEvents: (lifeEventsOf.get(service.id) ?? []).map((e) => e.lifeEventCode),
         keywords: service.keywords,
         active: service.active,
         standard,
@@ -276,8 +280,11 @@ function parseDocumentRow(cells: Cells): Parsed<DocumentTypeInput> {
   return 'errors' in result ? result : { value: result.value, extra: { changeNote: null, expectedVersion: null } };
 }
 
-/** Reads the file into cell maps with the line each record starts on; a malformed file is one clear error. */
-function readCsv(text: string, table: CsvTable): { line: number; cells: Cells }[] {
+type At = { row: number; line: number };
+
+/** Reads the file into cell maps with the row and line each record starts on; a malformed file is one clear error. */
+
+function readCsv(text: string, table: CsvTable): { at: At; cells: Cells }[] {
   let records: { record: Cells; info: { lines: number; empty_lines: number } }[];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, info: true, relax_column_count: false, trim: false });
@@ -293,11 +300,11 @@ function readCsv(text: string, table: CsvTable): { line: number; cells: Cells }[
   }
   let previousEnd = 1; // the header line
   let previousEmpty = 0;
-  return records.map(({ record, info }) => {
+  return records.map(({ record, info }, i) => {
     const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
     previousEnd = info.lines;
     previousEmpty = info.empty_lines;
-    return { line, cells: record };
+    return { at: { row: i + 2, line }, cells: record };
   });
 }
 
@@ -320,10 +327,10 @@ export async function importCsv(ctx: AppContext, actor: Actor, table: CsvTable, 
       throw new AppError(
         'validation_failed',
         {
-          id: `${summary.errors} baris berisi kesalahan; tidak ada yang disimpan. Perbaiki baris yang disebut lalu impor lagi.`,
-          en: `${summary.errors} row(s) have errors; nothing was saved. Fix the rows listed and import again.`,
+          id: `${summary.errors} baris berisi kesalahan; tidak ada yang disimpan. Perbaiki baris yang disebut (nomor baris lembar kerja) lalu impor lagi.`,
+          en: `${summary.errors} row(s) have errors; nothing was saved. Fix the rows listed (spreadsheet row numbers) and import again.`,
         },
-        reports.filter((r) => r.status === 'error').flatMap((r) => r.errors.map((e) => ({ field: `line ${r.line}: ${e.column}`, message: e.message }))),
+        reports.filter((r) => r.status === 'error').flatMap((r) => r.errors.map((e) => ({ field: `row ${r.row}: ${e.column}`, message: e.message }))),
         { import: report },
       );
     }
@@ -350,48 +357,48 @@ export async function importCsv(ctx: AppContext, actor: Actor, table: CsvTable, 
   });
 }
 
-function duplicateCheck(): (code: string | null, line: number) => RowIssue | null {
+function duplicateCheck(): (code: string | null, row: number) => RowIssue | null {
   const seen = new Map<string, number>();
-  return (code, line) => {
+  return (code, row) => {
     if (!code) return null;
     const first = seen.get(code);
-    if (first !== undefined) return { column: 'code', message: { id: `Kode "${code}" sudah dipakai di baris ${first}`, en: `Code "${code}" is already used on line ${first}` } };
-    seen.set(code, line);
+    if (first !== undefined) return { column: 'code', message: { id: `Kode "${code}" sudah dipakai di baris ${first}`, en: `Code "${code}" is already used on row ${first}` } };
+    seen.set(code, row);
     return null;
   };
 }
 
-function errorReport(line: number, code: string | null, errors: RowIssue[]): Plan {
-  return { report: { line, code, status: 'error', changes: [], errors } };
+function errorReport(at: At, code: string | null, errors: RowIssue[]): Plan {
+  return { report: { ...at, code, status: 'error', changes: [], errors } };
 }
 
-async function planImport(tx: DbOrTx, ctx: AppContext, actor: Actor, table: CsvTable, rows: { line: number; cells: Cells }[]): Promise<Plan[]> {
+async function planImport(tx: DbOrTx, ctx: AppContext, actor: Actor, table: CsvTable, rows: { at: At; cells: Cells }[]): Promise<Plan[]> {
   const r = ctx.regencyCode;
   const duplicate = duplicateCheck();
   if (table === 'document-types') {
     const existing = new Map((await repo.listDocumentTypes(tx, r)).map((d) => [d.code, d]));
-    return rows.map(({ line, cells }) => {
+    return rows.map(({ at, cells }) => {
       const parsed = parseDocumentRow(cells);
       const code = cells.code?.trim() || null;
-      const dup = duplicate(code, line);
-      if ('errors' in parsed || dup) return errorReport(line, code, [...(dup ? [dup] : []), ...('errors' in parsed ? parsed.errors : [])]);
+      const dup = duplicate(code, at.row);
+      if ('errors' in parsed || dup) return errorReport(at, code, [...(dup ? [dup] : []), ...('errors' in parsed ? parsed.errors : [])]);
       const d = parsed.value;
       const row = { nameId: d.name.id, nameEn: d.name.en, descriptionId: d.description?.id ?? null, descriptionEn: d.description?.en ?? null };
       const old = existing.get(d.code);
-      if (!old) return { report: { line, code: d.code, status: 'added', changes: [], errors: [] }, apply: async (t) => void (await repo.insertDocumentTypes(t, [{ regencyCode: r, code: d.code, ...row }])) };
+      if (!old) return { report: { ...at, code: d.code, status: 'added', changes: [], errors: [] }, apply: async (t) => void (await repo.insertDocumentTypes(t, [{ regencyCode: r, code: d.code, ...row }])) };
       const changes = (Object.keys(row) as (keyof typeof row)[]).filter((k) => row[k] !== old[k]).map(snake);
-      if (!changes.length) return { report: { line, code: d.code, status: 'unchanged', changes, errors: [] } };
-      return { report: { line, code: d.code, status: 'changed', changes, errors: [] }, apply: (t) => repo.updateDocumentType(t, r, old.id, row) };
+      if (!changes.length) return { report: { ...at, code: d.code, status: 'unchanged', changes, errors: [] } };
+      return { report: { ...at, code: d.code, status: 'changed', changes, errors: [] }, apply: (t) => repo.updateDocumentType(t, r, old.id, row) };
     });
   }
 
   if (table === 'agencies') {
     const existing = new Map((await repo.listAgencies(tx, r, true)).map((a) => [a.agency.code, a.agency]));
-    return rows.map(({ line, cells }) => {
+    return rows.map(({ at, cells }) => {
       const parsed = parseAgencyRow(cells);
       const code = cells.code?.trim() || null;
-      const dup = duplicate(code, line);
-      if ('errors' in parsed || dup) return errorReport(line, code, [...(dup ? [dup] : []), ...('errors' in parsed ? parsed.errors : [])]);
+      const dup = duplicate(code, at.row);
+      if ('errors' in parsed || dup) return errorReport(at, code, [...(dup ? [dup] : []), ...('errors' in parsed ? parsed.errors : [])]);
       const a = parsed.value;
       const row = {
         shortName: a.shortName, nameId: a.name.id, nameEn: a.name.en, kind: a.kind, phone: a.phone,
@@ -400,7 +407,7 @@ async function planImport(tx: DbOrTx, ctx: AppContext, actor: Actor, table: CsvT
       const old = existing.get(a.code);
       if (!old) {
         return {
-          report: { line, code: a.code, status: 'added', changes: [], errors: [] },
+          report: { ...at, code: a.code, status: 'added', changes: [], errors: [] },
           apply: async (t) => {
             const place = await identity.upsertPlace(t, { regencyCode: r, kind: 'agency', code: a.code, name: a.name.id, regionCode: null });
             await repo.insertAgencies(t, [{ regencyCode: r, placeId: place.id, code: a.code, ...row }]);
@@ -408,26 +415,24 @@ async function planImport(tx: DbOrTx, ctx: AppContext, actor: Actor, table: CsvT
         };
       }
       const changes = (Object.keys(row) as (keyof typeof row)[]).filter((k) => row[k] !== old[k]).map(snake);
-      if (!changes.length) return { report: { line, code: a.code, status: 'unchanged', changes, errors: [] } };
-      return { report: { line, code: a.code, status: 'changed', changes, errors: [] }, apply: (t) => repo.updateAgency(t, r, old.id, row, ctx.now()) };
+      if (!changes.length) return { report: { ...at, code: a.code, status: 'unchanged', changes, errors: [] } };
+      return { report: { ...at, code: a.code, status: 'changed', changes, errors: [] }, apply: (t) => repo.updateAgency(t, r, old.id, row, ctx.now()) };
     });
   }
 
-  const [current, agencies, documents, lifeEvents] = await Promise.all([
-    loadServices(tx, r),
-    repo.listAgencies(tx, r, true),
-    repo.listDocumentTypes(tx, r),
-    repo.listLifeEvents(tx, r),
-  ]);
+  const current = await loadServices(tx, r);
+  const agencies = await repo.listAgencies(tx, r, true);
+  const documents = await repo.listDocumentTypes(tx, r);
+  const lifeEvents = await repo.listLifeEvents(tx, r);
   const agencyIds = new Map(agencies.map((a) => [a.agency.code, a.agency.id]));
   const documentIds = new Map(documents.map((d) => [d.code, d.id]));
   const knownEvents = new Set(lifeEvents.map((e) => e.code));
   const by = actor.kind === 'user' ? actor.userId : null;
-  return rows.map(({ line, cells }) => {
+  return rows.map(({ at, cells }) => {
     const parsed = parseServiceRow(cells);
     const code = cells.code?.trim() || null;
-    const dup = duplicate(code, line);
-    if ('errors' in parsed) return errorReport(line, code, [...(dup ? [dup] : []), ...parsed.errors]);
+    const dup = duplicate(code, at.row);
+    if ('errors' in parsed) return errorReport(at, code, [...(dup ? [dup] : []), ...parsed.errors]);
     const s = parsed.value;
     const errors: RowIssue[] = dup ? [dup] : [];
     if (!agencyIds.has(s.agencyCode)) errors.push({ column: 'agency_code', message: { id: `Instansi "${s.agencyCode}" tidak dikenal (impor instansi dulu)`, en: `Unknown agency "${s.agencyCode}" (import agencies first)` } });
@@ -447,20 +452,20 @@ async function planImport(tx: DbOrTx, ctx: AppContext, actor: Actor, table: CsvT
         },
       });
     }
-    if (errors.length) return errorReport(line, s.code, errors);
+    if (errors.length) return errorReport(at, s.code, errors);
     const published = { at: ctx.now(), by, changeNote: parsed.extra.changeNote ?? 'Impor CSV / CSV import' };
     if (!old) {
       return {
-        report: { line, code: s.code, status: 'added', changes: [], newVersion: 1, errors: [] },
+        report: { ...at, code: s.code, status: 'added', changes: [], newVersion: 1, errors: [] },
         apply: async (t) => void (await insertServiceWithStandard(t, r, s, agencyIds.get(s.agencyCode)!, documentIds, published)),
       };
     }
     const metaChanges = serviceFieldChanges(old.input, s);
     const changes = [...metaChanges, ...standardChanges.map((c) => `standard.${c}`)];
-    if (!changes.length) return { report: { line, code: s.code, status: 'unchanged', changes, errors: [] } };
+    if (!changes.length) return { report: { ...at, code: s.code, status: 'unchanged', changes, errors: [] } };
     const newVersion = standardChanges.length ? old.service.currentVersion + 1 : undefined;
     return {
-      report: { line, code: s.code, status: 'changed', changes, ...(newVersion ? { newVersion } : {}), errors: [] },
+      report: { ...at, code: s.code, status: 'changed', changes, ...(newVersion ? { newVersion } : {}), errors: [] },
       apply: async (t) => {
         if (metaChanges.length) await applyServicePatch(t, r, old.service, s, ctx.now());
         if (standardChanges.length) await publishVersion(t, r, old.service, s.standard, documentIds, published);
@@ -481,6 +486,17 @@ function serviceFieldChanges(a: CreateServiceInput, b: CreateServiceInput): stri
   if (JSON.stringify(a.keywords) !== JSON.stringify(b.keywords)) changes.push('keywords');
   if (a.active !== b.active) changes.push('active');
   return changes;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
 
 function snake(key: string): string {

@@ -15,6 +15,13 @@ export type NamedCalendar = ClosureCalendar & { names: ReadonlyMap<LocalDate, { 
 
 const WEEKDAY_EN: Readonly<Record<Weekday, string>> = { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' };
 
+const NO_CLOSURES: NamedCalendar = { holidays: new Set(), names: new Map() };
+
+/** The closures that apply to a point: none online (filing goes on round the clock; SLA clocks still count working days). */
+export function calendarFor(row: PointRow, cal: NamedCalendar): NamedCalendar {
+  return row.kind === 'online' ? NO_CLOSURES : cal;
+}
+
 export function servicePointOf(row: PointRow, specialDays: readonly SpecialDayRow[]): ServicePoint {
   const special: Record<LocalDate, OpeningInterval | 'closed'> = {};
   for (const day of specialDays) {
@@ -43,7 +50,8 @@ export type DayView = {
   note: LocalText | null;
 };
 
-export function dayView(date: LocalDate, row: PointRow, point: ServicePoint, cal: NamedCalendar, specialDays: readonly SpecialDayRow[]): DayView {
+export function dayView(date: LocalDate, row: PointRow, point: ServicePoint, regencyCalendar: NamedCalendar, specialDays: readonly SpecialDayRow[]): DayView {
+  const cal = calendarFor(row, regencyCalendar);
   const weekday = weekdayOf(date);
   const pasaran = pasaranOf(date);
   const hours = hoursOn(date, point, cal);
@@ -66,10 +74,11 @@ export function dayView(date: LocalDate, row: PointRow, point: ServicePoint, cal
 
 export type OpenState = { today: DayView; openNow: boolean; nextOpening: string | null };
 
-export function openState(now: Date, row: PointRow, point: ServicePoint, cal: NamedCalendar, specialDays: readonly SpecialDayRow[]): OpenState {
+export function openState(now: Date, row: PointRow, point: ServicePoint, regencyCalendar: NamedCalendar, specialDays: readonly SpecialDayRow[]): OpenState {
+  const cal = calendarFor(row, regencyCalendar);
   const openNow = isOpenAt(now, point, cal);
   const next = openNow ? null : nextOpening(now, point, cal);
-  return { today: dayView(wibDateOf(now), row, point, cal, specialDays), openNow, nextOpening: next ? next.toISOString() : null };
+  return { today: dayView(wibDateOf(now), row, point, regencyCalendar, specialDays), openNow, nextOpening: next ? next.toISOString() : null };
 }
 
 /** Monday to Sunday of the WIB week that holds `date`. */

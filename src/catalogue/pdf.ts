@@ -167,10 +167,11 @@ export async function renderStandardPdf(data: PrintableStandard, lang: Lang, pag
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    const bottom = doc.page.height - doc.page.margins.bottom + 20;
+    const bottom = doc.page.height - doc.page.margins.bottom + 14;
     doc.page.margins.bottom = 0; // writing in the margin must not open a new page
     doc.font('Helvetica').fontSize(7.5).fillColor('#666666');
-    doc.text(printable(`${LABELS.regulation[lang]} · ${LABELS.printed[lang]} ${formatDate(printedAt, lang)} · ${pageUrl}`), left, bottom, { width: width - 70, lineBreak: false, ellipsis: true });
+    doc.text(printable(`${LABELS.regulation[lang]} · ${LABELS.printed[lang]} ${formatDate(printedAt, lang)}`), left, bottom, { width: width - 70, lineBreak: false });
+    doc.text(printable(pageUrl), left, bottom + 10, { width: width - 70, lineBreak: false, link: pageUrl });
     doc.text(`${LABELS.page[lang]} ${i + 1} ${LABELS.of[lang]} ${range.count}`, left + width - 70, bottom, { width: 70, align: 'right', lineBreak: false });
   }
   doc.end();

@@ -369,12 +369,17 @@ export function searchQuery(r: string, q: string, filter: ServiceFilter, limit: 
       join scope on scope.id = t.service_id
       group by a.ord, t.service_id
     ),
+    -- A word is found in a service when it matches well (0.6), or nearly as well as it matches
+    -- anywhere (a typo like 'pasprot' matches nothing well, but 'paspor' best).
+    best as materialized (
+      select w.ord, coalesce(max(h.score), 0) as best from words w left join word_hits h on h.ord = w.ord group by w.ord
+    ),
     rarity as materialized (
-      select w.ord,
-             ln(((select count(*) from scope) + 1)::float8 / (1 + count(h.service_id) filter (where h.score >= 0.6))) as idf,
-             count(h.service_id) filter (where h.score >= 0.6) as found
-      from words w left join word_hits h on h.ord = w.ord
-      group by w.ord
+      select b.ord,
+             ln(((select count(*) from scope) + 1)::float8 / (1 + count(h.service_id) filter (where h.score >= least(0.6, 0.85 * b.best)))) as idf,
+             count(h.service_id) filter (where h.score >= least(0.6, 0.85 * b.best)) as found
+      from best b left join word_hits h on h.ord = b.ord
+      group by b.ord
     ),
     coverage as materialized (
       select h.service_id as id, sum(h.score * r.idf) / nullif((select sum(idf) from rarity where found > 0), 0) as score
@@ -382,23 +387,27 @@ export function searchQuery(r: string, q: string, filter: ServiceFilter, limit: 
       group by h.service_id
     ),
     phrase_hits as materialized (
-      select t.service_id, v.trust * greatest(similarity(v.v, t.term), similarity(replace(v.v, ' ', ''), t.compact)) as score
+      select t.service_id, 'keyword' as kind, v.trust * greatest(similarity(v.v, t.term), similarity(replace(v.v, ' ', ''), t.compact)) as score
       from variants v join ${searchTerms} t on t.regency_code = ${r} and t.kind = 'keyword' and t.term % v.v
       union all
-      select t.service_id, v.trust * similarity(replace(v.v, ' ', ''), t.compact)
+      select t.service_id, 'keyword', v.trust * similarity(replace(v.v, ' ', ''), t.compact)
       from variants v join ${searchTerms} t on t.regency_code = ${r} and t.kind = 'keyword' and t.compact % replace(v.v, ' ', '')
       union all
-      select t.service_id, v.trust * 0.9 * word_similarity(v.v, t.term)
+      select t.service_id, 'name', v.trust * 0.9 * word_similarity(v.v, t.term)
       from variants v join ${searchTerms} t on t.regency_code = ${r} and t.kind = 'name' and v.v <% t.term
     ),
     phrase as materialized (
-      select service_id as id, max(score) as score from phrase_hits group by service_id
+      select service_id as id,
+             max(score) as score,
+             coalesce(max(score) filter (where kind = 'keyword'), 0) as keyword
+      from phrase_hits group by service_id
     )
-    select s.id, (0.55 * coalesce(p.score, 0) + 0.45 * coalesce(c.score, 0))::float8 as score
+    -- A close keyword also breaks ties: keywords are what people type, names what offices write.
+    select s.id, (0.5 * coalesce(p.score, 0) + 0.4 * coalesce(c.score, 0) + 0.1 * coalesce(p.keyword, 0))::float8 as score
     from scope s
     left join phrase p on p.id = s.id
     left join coverage c on c.id = s.id
-    where 0.55 * coalesce(p.score, 0) + 0.45 * coalesce(c.score, 0) >= 0.3
+    where 0.5 * coalesce(p.score, 0) + 0.4 * coalesce(c.score, 0) + 0.1 * coalesce(p.keyword, 0) >= 0.28
     order by score desc, s.name
     limit ${limit}
   `;

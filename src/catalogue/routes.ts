@@ -131,7 +131,8 @@ const pointDetail = pointRef.extend({
 });
 const datedName = z.object({ date: z.string(), name: localText });
 const rowReport = z.object({
-  line: z.number(),
+  row: z.number().describe('Spreadsheet row (the header is row 1)'),
+  line: z.number().describe('Line of the text file the record starts on'),
   code: z.string().nullable(),
   status: z.enum(['added', 'changed', 'unchanged', 'error']),
   changes: z.array(z.string()),

@@ -31,7 +31,7 @@ import type {
   UpdatePointInput,
   UpdateServiceInput,
 } from './model.ts';
-import { type DayView, type NamedCalendar, dayView, openState, servicePointOf, weekOf } from './opening.ts';
+import { calendarFor, type DayView, dayView, openState, servicePointOf, weekOf } from './opening.ts';
 import * as repo from './repository.ts';
 import { changedComponents, durationText, feeText, standardInputOf, standardRows, standardView, type StandardView } from './standard.ts';
 
@@ -399,7 +399,7 @@ export async function promisedDate(ctx: AppContext, serviceId: string, from: Dat
   if (!row) throw NOT_FOUND.point(code ?? 'mpp');
   const cal = await loadCalendar(ctx, yearsFrom(start));
   const special = await repo.listSpecialDays(ctx.db, ctx.regencyCode, [row.id], start, addDays(start, 366));
-  return wibDateOf(addWorkingHours(from, hours, servicePointOf(row, special), cal));
+  return wibDateOf(addWorkingHours(from, hours, servicePointOf(row, special), calendarFor(row, cal)));
 }
 
 /** Whether a point is open at an instant (default now), with today's hours. */
