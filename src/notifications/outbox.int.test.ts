@@ -3,7 +3,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../tests/support/app.ts';
 import { DEMO_CITIZEN } from '../seed/demo.ts';
-import type { OutboxRow } from './repository.ts';
+import { listMessages, type OutboxRow } from './repository.ts';
 import { outbox, type Channel } from './schema.ts';
 import { deliverDueMessages, enqueueMessage, type ChannelAdapter, type OutgoingMessage } from './service.ts';
 
@@ -74,6 +74,12 @@ describe('outbox', () => {
     const byKey = Object.fromEntries((await rows('lang:')).map((r) => [r.dedupeKey, r]));
     expect(byKey['lang:1']).toMatchObject({ locale: 'id', body: 'Permohonan lang:1 sudah selesai.' });
     expect(byKey['lang:2']).toMatchObject({ locale: 'en', body: 'Application lang:2 is finished.' });
+  });
+
+  it("lists a recipient's messages newest first, even when queued at the same instant", async () => {
+    for (let i = 1; i <= 6; i++) await enqueue(message(`order:${i}`, { recipient: '+6281299990000' }));
+    const listed = await listMessages(platform.ctx.db, '35.10', 10, '+6281299990000');
+    expect(listed.map((m) => m.dedupeKey)).toEqual(['order:6', 'order:5', 'order:4', 'order:3', 'order:2', 'order:1']);
   });
 
   it('delivers each due message once, across batches, and never again', async () => {

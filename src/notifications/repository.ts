@@ -40,9 +40,14 @@ export async function markFailedAttempt(tx: DbOrTx, row: OutboxRow, error: strin
     .where(and(eq(outbox.regencyCode, row.regencyCode), eq(outbox.id, row.id)));
 }
 
+/**
+ * Newest first. created_at is on the app clock, so two messages can share it (a frozen test clock,
+ * or the same millisecond); among those the later-inserted one comes first, by the inserting
+ * transaction's id (xmin), so "the latest code sent to this phone" is always the latest.
+ */
 export async function listMessages(tx: DbOrTx, regencyCode: string, limit: number, recipient?: string): Promise<OutboxRow[]> {
   const where = recipient ? and(eq(outbox.regencyCode, regencyCode), eq(outbox.recipient, recipient)) : eq(outbox.regencyCode, regencyCode);
-  return tx.select().from(outbox).where(where).orderBy(desc(outbox.createdAt)).limit(limit);
+  return tx.select().from(outbox).where(where).orderBy(desc(outbox.createdAt), sql`${outbox}.xmin::text::bigint desc`).limit(limit);
 }
 
 export async function countDue(tx: DbOrTx, now: Date): Promise<number> {
