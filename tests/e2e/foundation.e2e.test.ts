@@ -100,8 +100,9 @@ describe('web shell', () => {
     await page.getByRole('searchbox', { name: 'Cari layanan' }).fill('ktp hilang');
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
     await page.waitForURL(/\/layanan\?q=ktp\+hilang|\/layanan\?q=ktp%20hilang/);
-    await page.getByText('Katalog layanan sedang disiapkan').waitFor();
-    expect(await page.getByText('Anda mencari: “ktp hilang”').count()).toBe(1);
+    // The catalogue answers (this server has no catalogue seed: an honest "nothing found"); tests/e2e/catalogue.e2e.test.ts covers the rest.
+    await page.getByRole('heading', { level: 2, name: 'Hasil untuk “ktp hilang”' }).waitFor();
+    await page.getByText('Tidak ada layanan yang cocok dengan “ktp hilang”', { exact: false }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'citizen-services-phone');
   });

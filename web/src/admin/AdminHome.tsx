@@ -12,8 +12,8 @@ export function AdminHome() {
     { key: 'tokens', title: t('admin.features.tokens.title'), body: t('admin.features.tokens.body'), href: ADMIN_PATHS.tokens },
     { key: 'outbox', title: t('admin.features.outbox.title'), body: t('admin.features.outbox.body'), href: ADMIN_PATHS.outbox },
     { key: 'audit', title: t('admin.features.audit.title'), body: t('admin.features.audit.body'), href: ADMIN_PATHS.audit },
-    { key: 'catalogue', title: t('admin.features.catalogue.title'), body: t('admin.features.catalogue.body') },
-    { key: 'points', title: t('admin.features.points.title'), body: t('admin.features.points.body') },
+    { key: 'catalogue', title: t('admin.features.catalogue.title'), body: t('admin.features.catalogue.body'), href: '/admin/katalog' },
+    { key: 'points', title: t('admin.features.points.title'), body: t('admin.features.points.body'), href: '/admin/katalog/titik' },
   ];
   return <RoleHome title={t('admin.title')} lead={t('admin.lead')} features={features} />;
 }

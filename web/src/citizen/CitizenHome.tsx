@@ -50,6 +50,9 @@ export function CitizenHome() {
       <div className="section">
         <Card title={t('citizen.home.placesTitle')}>
           <p>{t('citizen.home.placesBody')}</p>
+          <p>
+            <Link href="/lokasi">{t('citizen.home.placesLink')}</Link>
+          </p>
           <p className="muted">
             {t('citizen.home.staffPrompt')} <Link href={STAFF_SIGN_IN}>{t('citizen.home.staffLink')}</Link>
           </p>

@@ -103,6 +103,7 @@ export const en: Messages = {
       staffLink: 'Sign in on the staff page',
       placesTitle: 'Where to get served',
       placesBody: 'The Banyuwangi Public Service Mall, the public service units in traditional markets, and village offices (Smart Kampung) all serve to the same standard.',
+      placesLink: 'See the service points and their opening hours',
     },
     features: {
       track: { title: 'Track an application', body: 'By application number or the QR code on your receipt. Tracking by NIK always needs a one-time code.' },

@@ -104,6 +104,7 @@ export const id = {
       staffLink: 'Masuk di halaman petugas',
       placesTitle: 'Tempat layanan',
       placesBody: 'Mal Pelayanan Publik Banyuwangi, Pasar Pelayanan Publik di pasar tradisional, dan kantor desa (Smart Kampung) melayani dengan standar yang sama.',
+      placesLink: 'Lihat tempat layanan dan jam bukanya',
     },
     features: {
       track: { title: 'Lacak permohonan', body: 'Dengan nomor permohonan atau QR pada bukti permohonan. Lacak dengan NIK selalu memakai kode sekali pakai.' },

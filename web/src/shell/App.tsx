@@ -18,6 +18,9 @@ const agency = () => import('../agency/index.tsx');
 const village = () => import('../village/index.tsx');
 const sakina = () => import('../sakina/index.tsx');
 const admin = () => import('../admin/index.tsx');
+// The catalogue: public pages in their own small chunk; the admin's editors in theirs.
+const catalogue = () => import('../citizen/catalogue/index.ts');
+const adminCatalogue = () => import('../admin/catalogue/index.ts');
 const dashboard = () => import('../dashboard/index.tsx');
 const display = () => import('../display/index.tsx');
 const staffSignIn = () => import('./StaffSignIn.tsx');
@@ -27,7 +30,22 @@ function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
 }
 
 const CitizenHome = page(citizen, 'CitizenHome');
-const ServiceSearch = page(citizen, 'ServiceSearch');
+const CatalogueHome = page(catalogue, 'CatalogueHome');
+const ServicePage = page(catalogue, 'ServicePage');
+const VersionsPage = page(catalogue, 'VersionsPage');
+const VersionPage = page(catalogue, 'VersionPage');
+const PointsPage = page(catalogue, 'PointsPage');
+const PointPage = page(catalogue, 'PointPage');
+const ServicesAdmin = page(adminCatalogue, 'ServicesAdmin');
+const ServiceCreate = page(adminCatalogue, 'ServiceCreate');
+const ServiceEdit = page(adminCatalogue, 'ServiceEdit');
+const ServiceHistory = page(adminCatalogue, 'ServiceHistory');
+const AgenciesAdmin = page(adminCatalogue, 'AgenciesAdmin');
+const AgencyForm = page(adminCatalogue, 'AgencyForm');
+const PointsAdmin = page(adminCatalogue, 'PointsAdmin');
+const PointEditor = page(adminCatalogue, 'PointEditor');
+const CalendarAdmin = page(adminCatalogue, 'CalendarAdmin');
+const CsvAdmin = page(adminCatalogue, 'CsvAdmin');
 const CitizenSignIn = page(citizen, 'CitizenSignIn');
 const CitizenDashboard = page(citizen, 'CitizenDashboard');
 const MyData = page(citizen, 'MyData');
@@ -58,7 +76,12 @@ function guarded(roles: readonly Role[], Page: ComponentType) {
 
 const routes: { path: string; component: ComponentType }[] = [
   { path: '/', component: CitizenHome },
-  { path: '/layanan', component: ServiceSearch },
+  { path: '/layanan', component: CatalogueHome },
+  { path: '/layanan/:code', component: ServicePage },
+  { path: '/layanan/:code/versi', component: VersionsPage },
+  { path: '/layanan/:code/versi/:n', component: VersionPage },
+  { path: '/lokasi', component: PointsPage },
+  { path: '/lokasi/:code', component: PointPage },
   { path: '/masuk', component: CitizenSignIn },
   { path: '/masuk/petugas', component: StaffSignIn },
   { path: '/petugas', component: StaffLanding },
@@ -73,6 +96,16 @@ const routes: { path: string; component: ComponentType }[] = [
   { path: '/admin/token-api', component: guarded(['mpp_admin'], AdminTokens) },
   { path: '/admin/kotak-keluar', component: guarded(['mpp_admin'], AdminOutbox) },
   { path: '/admin/audit', component: guarded(['mpp_admin'], AdminAudit) },
+  { path: '/admin/katalog', component: guarded(['mpp_admin'], ServicesAdmin) },
+  { path: '/admin/katalog/layanan/baru', component: guarded(['mpp_admin'], ServiceCreate) },
+  { path: '/admin/katalog/layanan/:code', component: guarded(['mpp_admin'], ServiceEdit) },
+  { path: '/admin/katalog/layanan/:code/riwayat', component: guarded(['mpp_admin'], ServiceHistory) },
+  { path: '/admin/katalog/instansi', component: guarded(['mpp_admin'], AgenciesAdmin) },
+  { path: '/admin/katalog/instansi/:code', component: guarded(['mpp_admin'], AgencyForm) },
+  { path: '/admin/katalog/titik', component: guarded(['mpp_admin'], PointsAdmin) },
+  { path: '/admin/katalog/titik/:code', component: guarded(['mpp_admin'], PointEditor) },
+  { path: '/admin/katalog/kalender', component: guarded(['mpp_admin'], CalendarAdmin) },
+  { path: '/admin/katalog/csv', component: guarded(['mpp_admin'], CsvAdmin) },
   { path: '/dasbor', component: guarded(['leader'], LeaderDashboard) },
 ];
 
@@ -125,7 +158,8 @@ export function App() {
 
 /** Starts fetching the chunk the current address needs while React boots (no waterfall on slow networks). */
 export function preloadFor(path: string): void {
+  if (path.startsWith('/layanan') || path.startsWith('/lokasi')) void catalogue();
   if (path.startsWith('/masuk/petugas')) void staffSignIn();
-  else if (path === '/' || path.startsWith('/layanan') || path.startsWith('/masuk') || path.startsWith('/saya')) void citizen();
+  else if (path === '/' || path.startsWith('/masuk') || path.startsWith('/saya')) void citizen();
   else if (path.startsWith('/layar')) void display();
 }
