@@ -195,7 +195,8 @@ describe('web shell', () => {
     await expectCard(page, 'Token API instansi', false);
     await expectCard(page, 'Kotak keluar pesan', false);
     await expectCard(page, 'Jejak audit', false);
-    await expectCard(page, 'Katalog dan standar pelayanan', true);
+    await expectCard(page, 'Katalog dan standar pelayanan', false);
+    await expectCard(page, 'Titik layanan, loket, dan jadwal', false);
     await expectAccessible(page);
     await screenshot(page, 'admin-home-desktop');
 
