@@ -97,6 +97,14 @@ describe('citizen sign-in with a one-time code', () => {
     expect((await verify(nik, DEMO_CITIZEN.phone, await latestCode(platform.ctx, DEMO_CITIZEN.phone))).statusCode).toBe(200);
   });
 
+  it('takes the newest code when two were asked for at the same instant', async () => {
+    const nik = freshNik();
+    await requestCode(nik, DEMO_CITIZEN.phone);
+    await requestCode(nik, DEMO_CITIZEN.phone);
+    const res = await verify(nik, DEMO_CITIZEN.phone, await latestCode(platform.ctx, DEMO_CITIZEN.phone));
+    expect(res.statusCode).toBe(200);
+  });
+
   it('refuses a code after its 5 minutes', async () => {
     const nik = freshNik();
     await requestCode(nik, DEMO_CITIZEN.phone);

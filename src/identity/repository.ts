@@ -151,7 +151,8 @@ export async function findActiveCode(tx: DbOrTx, regencyCode: string, purpose: s
         gt(oneTimeCodes.expiresAt, now),
       ),
     )
-    .orderBy(sql`${oneTimeCodes.createdAt} desc`)
+    // created_at is on the app clock; codes asked for at the same instant go newest-inserted first.
+    .orderBy(sql`${oneTimeCodes.createdAt} desc`, sql`${oneTimeCodes}.xmin::text::bigint desc`)
     .limit(1)
     .for('update');
   return row ?? null;
