@@ -336,6 +336,7 @@ export async function importCsv(ctx: AppContext, actor: Actor, table: CsvTable, 
     }
     if (dryRun) return report;
     for (const plan of plans) await plan.apply?.(tx);
+    if (table === 'services' && summary.added + summary.changed > 0) await repo.flushSearchIndex(tx);
     await recordAudit(
       tx,
       ctx.regencyCode,

@@ -425,6 +425,11 @@ export async function searchServices(db: DbOrTx, r: string, q: string, filter: S
   return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
 }
 
+/** Merges the search index's GIN pending lists after a bulk load, so that searches do not scan them. */
+export async function flushSearchIndex(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select gin_clean_pending_list('search_terms_term_trgm'::regclass), gin_clean_pending_list('search_terms_compact_trgm'::regclass)`);
+}
+
 export async function listSynonyms(tx: DbOrTx, r: string) {
   return tx.select().from(searchSynonyms).where(eq(searchSynonyms.regencyCode, r)).orderBy(asc(searchSynonyms.term), asc(searchSynonyms.expansion));
 }

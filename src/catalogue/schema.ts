@@ -447,9 +447,10 @@ export const searchTerms = pgTable(
   },
   (t) => [
     primaryKey({ name: 'search_terms_pk', columns: [t.regencyCode, t.serviceId, t.kind, t.term] }),
-    // fastupdate off: a bulk load must not leave a pending list that every search would scan.
-    index('search_terms_term_trgm').using('gin', t.term.op('gin_trgm_ops')).with({ fastupdate: false }),
-    index('search_terms_compact_trgm').using('gin', t.compact.op('gin_trgm_ops')).with({ fastupdate: false }).where(sql`kind = 'keyword'`),
+    // GIN's fast update (a pending list merged in bulk) keeps loading quick; a bulk load merges the list
+    // at once (repository.flushSearchIndex) so that searches do not scan it, autovacuum does the rest.
+    index('search_terms_term_trgm').using('gin', t.term.op('gin_trgm_ops')),
+    index('search_terms_compact_trgm').using('gin', t.compact.op('gin_trgm_ops')).where(sql`kind = 'keyword'`),
     check('search_terms_kind_check', sql`${t.kind} in ('word', 'keyword', 'name')`),
     check('search_terms_weight_check', sql`${t.weight} > 0 and ${t.weight} <= 1`),
   ],

@@ -67,7 +67,9 @@ export async function seedCatalogue(db: Db, regencyCode: string, now: Date = new
     Object.assign(counts, await seedAgenciesAndServices(tx, regencyCode, documentIds, now));
     Object.assign(counts, await seedPoints(tx, regencyCode));
   });
-  // Fresh statistics, so that the planner uses the search's trigram indexes (PGlite has no autovacuum).
+  // Merge the search index and refresh statistics, so that searches use the trigram indexes at once
+  // (PGlite has no autovacuum to do either).
+  await repo.flushSearchIndex(db);
   await db.execute(sql`analyze`);
   return { seeded: true, ms: Math.round(performance.now() - started), counts };
 }
