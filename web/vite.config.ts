@@ -48,7 +48,8 @@ export default defineConfig({
         // The shell (kit, session, API client) that every audience shares is one chunk, not many.
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules/ },
+            // chart.js is for the KPI pages only: it stays with them, out of the vendor chunk every visitor loads.
+            { name: 'vendor', test: /node_modules[\\/](?!chart\.js|@kurkle)/ },
             { name: 'shell', test: /web\/src\/(kit|shell\/(?!StaffSignIn)|i18n\/(index|id|use-lang)|session|api|format|labels|use-api)/ },
           ],
         },

@@ -38,6 +38,14 @@ export async function findPoint(ctx: Pick<AppContext, 'regencyCode' | 'db'>, tx:
   return point;
 }
 
+/** The active points whose place the actor is bound to (an officer's MPP, an operator's village office). */
+export async function pointsOfActor(ctx: Pick<AppContext, 'regencyCode' | 'db'>, actor: Actor): Promise<{ code: string; name: { id: string; en: string } }[]> {
+  if (actor.kind !== 'user' || !actor.places.length) return [];
+  const places = new Set(actor.places.map((p) => p.id));
+  const all = await cached(ctx.db, `points:${ctx.regencyCode}`, CATALOGUE_TTL_MS, () => catalogue.listPoints(ctx.db, ctx.regencyCode, {}));
+  return all.filter((p) => places.has(p.placeId)).map((p) => ({ code: p.code, name: { id: p.nameId, en: p.nameEn } }));
+}
+
 export function isOwnPoint(actor: Actor, point: Point): boolean {
   if (actor.kind === 'user') return actor.places.some((p) => p.id === point.placeId);
   return false;

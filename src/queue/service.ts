@@ -28,6 +28,7 @@ import {
   loadPointSettings,
   noCounterFor,
   NOT_FOUND,
+  pointsOfActor,
   type Point,
   type PointService,
   type PointSettings,
@@ -693,7 +694,7 @@ async function transferPatch(ctx: AppContext, tx: DbOrTx, c: ConsoleContext, tic
 export async function getConsole(ctx: AppContext, actor: Actor) {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
   const session = await repo.findOpenSessionOfOfficer(ctx.db, ctx.regencyCode, actor.userId);
-  const points = actor.places.filter((p) => p.kind === 'service_point' || p.kind === 'village').map((p) => p.id);
+  const points = await pointsOfActor(ctx, actor);
   if (!session) return { session: null, counter: null, point: null, current: null, waiting: [], parked: [], counters: [], services: [], priorityGroups: [], eligiblePoints: points };
   const point = await findPointById(ctx, ctx.db, session.pointId);
   requireQueue(actor, 'queue.console', point);

@@ -139,6 +139,9 @@ export async function kioskHome(ctx: AppContext, kiosk: repo.KioskRow) {
     kiosk: { id: kiosk.id, name: kiosk.name },
     point: { code: point.code, name: { id: point.nameId, en: point.nameEn } },
     priorityGroups: settings.policy.groups,
+    queues: counters
+      .filter((c) => c.active && services.some((s) => queueForService(counters, s.id)?.id === c.id))
+      .map((c) => ({ code: c.code, name: c.name })),
     services: services
       .filter((s) => queueForService(counters, s.id))
       .map((s) => {

@@ -267,7 +267,7 @@ describe('web shell', () => {
     const page = await openPage(DESKTOP);
     await signInStaff(page, 'loket', '/loket');
     await expectHeader(page, 'Dewi Lestari (Loket MPP)', 'Petugas loket');
-    await expectCard(page, 'Panggil antrian', true);
+    await expectCard(page, 'Panggil antrian', false); // the queue console, /loket/antrian
     await expectCard(page, 'Ajukan atas nama warga', true);
     await expectCard(page, 'Papan antrian', false);
     await expectNoCard(page, 'Pengguna petugas');

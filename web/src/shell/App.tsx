@@ -14,6 +14,10 @@ import { Header } from './Header.tsx';
 // One chunk per audience: a citizen on a phone never downloads the admin console.
 const citizen = () => import('../citizen/index.tsx');
 const counter = () => import('../counter/index.tsx');
+const queue = () => import('../citizen/queue/index.ts');
+// The live ticket opens from a QR on a phone: its own small chunk. The KPI charts bring chart.js: their own too.
+const liveTicket = () => import('../citizen/queue/LiveTicket.tsx');
+const kpis = () => import('../counter/Kpis.tsx');
 const agency = () => import('../agency/index.tsx');
 const village = () => import('../village/index.tsx');
 const sakina = () => import('../sakina/index.tsx');
@@ -51,6 +55,13 @@ const CitizenDashboard = page(citizen, 'CitizenDashboard');
 const MyData = page(citizen, 'MyData');
 const StaffSignIn = page(staffSignIn, 'StaffSignIn');
 const CounterHome = page(counter, 'CounterHome');
+const CounterConsole = page(counter, 'CounterConsole');
+const QueueKpis = page(kpis, 'QueueKpis');
+const QueueHome = page(queue, 'QueueHome');
+const BookSlot = page(queue, 'BookSlot');
+const BookingPage = page(queue, 'BookingPage');
+const Kiosk = page(queue, 'Kiosk');
+const LiveTicket = page(liveTicket, 'LiveTicket');
 const AgencyHome = page(agency, 'AgencyHome');
 const VillageHome = page(village, 'VillageHome');
 const SakinaHome = page(sakina, 'SakinaHome');
@@ -88,6 +99,12 @@ const routes: { path: string; component: ComponentType }[] = [
   { path: '/saya', component: guarded(['citizen'], CitizenDashboard) },
   { path: '/saya/data', component: guarded(['citizen'], MyData) },
   { path: '/loket', component: guarded(['counter_officer'], CounterHome) },
+  { path: '/loket/antrian', component: guarded(['counter_officer', 'mpp_admin', 'village_operator'], CounterConsole) },
+  { path: '/loket/kinerja', component: guarded(['counter_officer', 'mpp_admin', 'village_operator', 'leader'], QueueKpis) },
+  { path: '/antrian', component: QueueHome },
+  { path: '/antrian/pesan', component: guarded(['citizen'], BookSlot) },
+  { path: '/antrian/booking/:code', component: BookingPage },
+  { path: '/antrian/tiket/:token', component: LiveTicket },
   { path: '/instansi', component: guarded(['agency_processor'], AgencyHome) },
   { path: '/desa', component: guarded(['village_operator'], VillageHome) },
   { path: '/sakina', component: guarded(SAKINA_ROLES, SakinaHome) },
@@ -142,12 +159,10 @@ export function App() {
   const [location] = useLocation();
   return (
     <SessionProvider>
-      {location === '/layar' ? (
-        // The hall TV: full screen, no header, no sign-in.
+      {location === '/layar' || location === '/kios' ? (
+        // The hall TV and the kiosk: full screen, no header; the kiosk is locked to itself.
         <ChunkBoundary resetKey={location}>
-          <Suspense fallback={<Loading />}>
-            <DisplayBoard />
-          </Suspense>
+          <Suspense fallback={<Loading />}>{location === '/kios' ? <Kiosk /> : <DisplayBoard />}</Suspense>
         </ChunkBoundary>
       ) : (
         <Shell />
@@ -162,4 +177,6 @@ export function preloadFor(path: string): void {
   if (path.startsWith('/masuk/petugas')) void staffSignIn();
   else if (path === '/' || path.startsWith('/masuk') || path.startsWith('/saya')) void citizen();
   else if (path.startsWith('/layar')) void display();
+  else if (path.startsWith('/antrian/tiket')) void liveTicket();
+  else if (path.startsWith('/antrian') || path.startsWith('/kios')) void queue();
 }
