@@ -165,3 +165,29 @@ describe('outbox and the app clock', () => {
     }
   });
 });
+
+describe('the admin outbox page', () => {
+  const codeFor = async (p: TestPlatform) => {
+    expect((await p.app.inject({ method: 'POST', url: '/api/auth/citizen/request-code', payload: { nik: DEMO_CITIZEN.nik, phone: DEMO_CITIZEN.phone } })).statusCode).toBe(202);
+    const admin = await p.as('admin');
+    const [item] = (await admin.get(`/api/admin/outbox?recipient=${encodeURIComponent(DEMO_CITIZEN.phone)}`)).json().items;
+    return item.body as string;
+  };
+
+  it('shows sign-in codes while no gateway is configured (development stands in for the phone)', async () => {
+    expect(await codeFor(platform)).toMatch(/\d{6}/);
+  });
+
+  it.each([
+    ['an SMS gateway is configured', { SMS_API_URL: 'https://sms.example.id/send', SMS_API_KEY: 'k' }],
+    ['it runs in production', { NODE_ENV: 'production' }],
+  ])('hides the codes once %s: a code sent to a phone is for that phone alone', async (_when, config) => {
+    const p = await createTestPlatform({ config });
+    try {
+      const body = await codeFor(p);
+      expect(body).toBe('•••');
+    } finally {
+      await p.close();
+    }
+  });
+});

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { canIdentity, requireAccess } from '../identity/access.ts';
 import type { AppContext } from '../shared/context.ts';
 import { noStore } from '../shared/http.ts';
+import { hasGateway } from './adapters/index.ts';
 import * as repo from './repository.ts';
+import type { Channel } from './schema.ts';
 
 export function notificationRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (fastify) => {
@@ -27,9 +29,11 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsync {
         requireAccess(request.actor, canIdentity(request.actor, 'outbox.read'));
         noStore(reply);
         const rows = await repo.listMessages(ctx.db, ctx.regencyCode, request.query.limit, request.query.recipient);
-        // Message bodies carry one-time codes: readable only while no real gateway is configured.
-        const devMode = ctx.config.NODE_ENV !== 'production';
-        return { items: rows.map((r) => ({ ...r, body: devMode ? r.body : '•••' })) };
+        // Message bodies carry one-time codes: readable only outside production and only on a
+        // channel with no real gateway, where the admin page stands in for the phone. A code that
+        // went to a real phone is for that phone alone (else an admin could sign in as anyone).
+        const readable = (channel: Channel) => ctx.config.NODE_ENV !== 'production' && !hasGateway(ctx.config, channel);
+        return { items: rows.map((r) => ({ ...r, body: readable(r.channel) ? r.body : '•••' })) };
       },
     );
   };

@@ -27,3 +27,10 @@ export function channelAdapters(config: Config, log: FastifyBaseLogger): Record<
 export function phoneChannel(config: Config): Channel {
   return config.WHATSAPP_TOKEN && config.WHATSAPP_PHONE_NUMBER_ID ? 'whatsapp' : 'sms';
 }
+
+/** Whether a channel goes out through a real gateway (else to the development log adapter). */
+export function hasGateway(config: Config, channel: Channel): boolean {
+  if (channel === 'whatsapp') return Boolean(config.WHATSAPP_TOKEN && config.WHATSAPP_PHONE_NUMBER_ID);
+  if (channel === 'sms') return Boolean(config.SMS_API_URL && config.SMS_API_KEY);
+  return Boolean(config.SMTP_URL);
+}
