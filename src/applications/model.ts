@@ -171,7 +171,7 @@ export const publicTracking = z.object({
   submittedAt: z.string().nullable(),
   sla: z.object({ state: z.string(), dueDate: z.string().nullable(), late: z.boolean() }),
   steps: z.array(z.object({ code: z.string(), label: localText, done: z.boolean(), current: z.boolean() })),
-  timeline: z.array(z.object({ at: z.string(), to: z.enum(STATUSES), label: localText, by: z.string().nullable() })),
+  timeline: z.array(z.object({ at: z.string(), action: z.string(), to: z.enum(STATUSES), label: localText, by: z.string().nullable() })),
   productReady: z.boolean(),
 });
 

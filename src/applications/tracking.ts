@@ -32,7 +32,7 @@ export type PublicTracking = {
   submittedAt: string | null;
   sla: { state: string; dueDate: string | null; late: boolean };
   steps: { code: string; label: LocalText; done: boolean; current: boolean }[];
-  timeline: { at: string; to: Status; label: LocalText; by: string | null }[];
+  timeline: { at: string; action: string; to: Status; label: LocalText; by: string | null }[];
   productReady: boolean;
 };
 
@@ -61,7 +61,7 @@ export async function trackPublic(ctx: AppContext, rawNumber: string): Promise<P
     timeline: events
       .filter((e) => PUBLIC_ACTIONS.has(e.action))
       // Who acted is shown as the office, never the person.
-      .map((e) => ({ at: e.at.toISOString(), to: e.toStatus as Status, label: STATUS_LABELS[e.toStatus as Status], by: e.actorRole === 'citizen' ? null : e.actorPlaceName })),
+      .map((e) => ({ at: e.at.toISOString(), action: e.action, to: e.toStatus as Status, label: STATUS_LABELS[e.toStatus as Status], by: e.actorRole === 'citizen' ? null : e.actorPlaceName })),
     productReady: Boolean(app.signedAt) && !app.productRevokedAt,
   };
 }

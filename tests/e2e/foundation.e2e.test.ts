@@ -90,7 +90,7 @@ describe('web shell', () => {
     await page.goto(`${platform.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Layanan publik Banyuwangi dalam satu pintu' }).waitFor();
     expect(await page.getByRole('searchbox', { name: 'Cari layanan' }).count()).toBe(1);
-    await expectCard(page, 'Lacak permohonan', true);
+    await expectCard(page, 'Lacak permohonan', false);
     await expectCard(page, 'Masuk sebagai warga', false);
     expect(await page.getByRole('group', { name: /Bahasa/ }).getByRole('button').allTextContents()).toEqual(['ID Bahasa Indonesia', 'EN English']);
     await expectNoCard(page, 'Pengguna petugas');
@@ -135,7 +135,7 @@ describe('web shell', () => {
     await page.getByRole('heading', { level: 1, name: `Halo, ${DEMO_CITIZEN.displayName}` }).waitFor();
     await expectHeader(page, DEMO_CITIZEN.displayName, 'Warga');
     await expectCard(page, 'Data saya', false);
-    await expectCard(page, 'Permohonan saya', true);
+    await expectCard(page, 'Permohonan saya', false);
     await expectNoCard(page, 'Pengguna petugas');
     await expectNoCard(page, 'Jejak audit');
     await expectAccessible(page);
@@ -164,7 +164,7 @@ describe('web shell', () => {
     await page.getByRole('heading', { level: 1, name: `Hello, ${DEMO_CITIZEN.displayName}` }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await expectCard(page, 'My data', false);
-    await expectCard(page, 'My applications', true, 'Coming soon');
+    await expectCard(page, 'My applications', false);
     expect(await page.getByText('Coming soon').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
     await expectAccessible(page);
@@ -285,7 +285,7 @@ describe('web shell', () => {
     const page = await openPage(DESKTOP);
     await signInStaff(page, 'capil', '/instansi');
     await expectHeader(page, 'Bambang Irawan (Dispendukcapil)', 'Operator instansi');
-    await expectCard(page, 'Kotak masuk permohonan', true);
+    await expectCard(page, 'Kotak masuk permohonan', false);
     await expectNoCard(page, 'Panggil antrian');
     await expectAccessible(page);
     await screenshot(page, 'agency-home-desktop');

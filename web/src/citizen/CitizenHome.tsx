@@ -13,7 +13,7 @@ export function CitizenHome() {
   const { user } = useSession();
   usePageTitle(t('citizen.home.title'));
   const features: Feature[] = [
-    { key: 'track', title: t('citizen.features.track.title'), body: t('citizen.features.track.body') },
+    { key: 'track', title: t('citizen.features.track.title'), body: t('citizen.features.track.body'), href: '/lacak' },
     user
       ? { key: 'my-home', title: t('nav.myHome'), body: t(`roles.${user.role}`), href: ROLE_HOME[user.role] }
       : { key: 'sign-in', title: t('citizen.features.signIn.title'), body: t('citizen.features.signIn.body'), href: '/masuk' },

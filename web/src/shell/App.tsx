@@ -13,6 +13,7 @@ import { Header } from './Header.tsx';
 
 // One chunk per audience: a citizen on a phone never downloads the admin console.
 const citizen = () => import('../citizen/index.tsx');
+const applications = () => import('../citizen/applications/index.ts');
 const counter = () => import('../counter/index.tsx');
 const queue = () => import('../citizen/queue/index.ts');
 // The live ticket opens from a QR on a phone: its own small chunk. The KPI charts bring chart.js: their own too.
@@ -53,6 +54,16 @@ const CsvAdmin = page(adminCatalogue, 'CsvAdmin');
 const CitizenSignIn = page(citizen, 'CitizenSignIn');
 const CitizenDashboard = page(citizen, 'CitizenDashboard');
 const MyData = page(citizen, 'MyData');
+const ApplyStart = page(applications, 'ApplyStart');
+const ApplyService = page(applications, 'ApplyService');
+const ApplicationForm = page(applications, 'ApplicationForm');
+const ApplicationSent = page(applications, 'ApplicationSent');
+const ApplicationDetail = page(applications, 'ApplicationDetail');
+const MyApplications = page(applications, 'MyApplications');
+const TrackPage = page(applications, 'TrackPage');
+const CheckPage = page(applications, 'CheckPage');
+const AgencyInbox = page(agency, 'AgencyInbox');
+const AgencyApplication = page(agency, 'AgencyApplication');
 const StaffSignIn = page(staffSignIn, 'StaffSignIn');
 const CounterHome = page(counter, 'CounterHome');
 const CounterConsole = page(counter, 'CounterConsole');
@@ -98,6 +109,20 @@ const routes: { path: string; component: ComponentType }[] = [
   { path: '/petugas', component: StaffLanding },
   { path: '/saya', component: guarded(['citizen'], CitizenDashboard) },
   { path: '/saya/data', component: guarded(['citizen'], MyData) },
+  { path: '/ajukan', component: ApplyStart },
+  { path: '/ajukan/:service', component: guarded(['citizen'], ApplyService) },
+  { path: '/saya/permohonan', component: guarded(['citizen'], MyApplications) },
+  { path: '/saya/permohonan/:number', component: guarded(['citizen'], ApplicationDetail) },
+  { path: '/saya/permohonan/:number/isi/:step?', component: guarded(['citizen'], ApplicationForm) },
+  { path: '/saya/permohonan/:number/terkirim', component: guarded(['citizen'], ApplicationSent) },
+  { path: '/lacak/:number?', component: TrackPage },
+  { path: '/cek/:token', component: CheckPage },
+  { path: '/instansi/permohonan', component: guarded(['agency_processor'], AgencyInbox) },
+  { path: '/instansi/permohonan/:number', component: guarded(['agency_processor'], AgencyApplication) },
+  { path: '/loket/permohonan', component: guarded(['counter_officer'], AgencyInbox) },
+  { path: '/loket/permohonan/:number', component: guarded(['counter_officer'], AgencyApplication) },
+  { path: '/desa/permohonan', component: guarded(['village_operator'], AgencyInbox) },
+  { path: '/desa/permohonan/:number', component: guarded(['village_operator'], AgencyApplication) },
   { path: '/loket', component: guarded(['counter_officer'], CounterHome) },
   { path: '/loket/antrian', component: guarded(['counter_officer', 'mpp_admin', 'village_operator'], CounterConsole) },
   { path: '/loket/kinerja', component: guarded(['counter_officer', 'mpp_admin', 'village_operator', 'leader'], QueueKpis) },
@@ -174,6 +199,7 @@ export function App() {
 /** Starts fetching the chunk the current address needs while React boots (no waterfall on slow networks). */
 export function preloadFor(path: string): void {
   if (path.startsWith('/layanan') || path.startsWith('/lokasi')) void catalogue();
+  if (path.startsWith('/saya/permohonan') || path.startsWith('/ajukan') || path.startsWith('/lacak') || path.startsWith('/cek')) void applications();
   if (path.startsWith('/masuk/petugas')) void staffSignIn();
   else if (path === '/' || path.startsWith('/masuk') || path.startsWith('/saya')) void citizen();
   else if (path.startsWith('/layar')) void display();
