@@ -111,6 +111,31 @@ describe('creating staff accounts', () => {
   });
 });
 
+describe('updating staff accounts', () => {
+  it('re-binds places and renames, and refuses an unknown place by name without changing anything', async () => {
+    const id = (await admin.post('/api/admin/users', { username: 'rebind.me', password: 'long-enough-password', displayName: 'Rebind Me', role: 'agency_processor', placeIds: [agencyId] })).json().id;
+    const find = async () => ((await admin.get('/api/admin/users')).json().items as { id: string; displayName: string; places: { code: string }[] }[]).find((u) => u.id === id)!;
+
+    expect((await admin.patch(`/api/admin/users/${id}`, { displayName: 'Rebound', placeIds: [villageId] })).statusCode).toBe(204);
+    expect(await find()).toMatchObject({ displayName: 'Rebound', places: [{ code: '35.10.20.2001' }] });
+
+    const bad = await admin.patch(`/api/admin/users/${id}`, { displayName: 'Should not stick', placeIds: ['00000000-0000-4000-8000-000000000000'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([{ field: 'placeIds', message: 'Tempat tugas tidak ditemukan.' }]);
+    expect(await find()).toMatchObject({ displayName: 'Rebound', places: [{ code: '35.10.20.2001' }] });
+  });
+
+  it('answers an unknown account with 404', async () => {
+    expect((await admin.patch('/api/admin/users/00000000-0000-4000-8000-000000000000', { active: false })).statusCode).toBe(404);
+  });
+
+  it('answers a double-submitted creation with one 201 and one 409, never a 500', async () => {
+    const body = { username: 'double.click', password: 'long-enough-password', displayName: 'Double Click', role: 'leader' };
+    const results = await Promise.all(Array.from({ length: 3 }, () => admin.post('/api/admin/users', body)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+  });
+});
+
 describe('agency API tokens', () => {
   it('shows the secret once; it works as a bearer token until revoked', async () => {
     const created = await admin.post('/api/admin/api-tokens', { name: 'SIAK Terpusat', placeId: agencyId });

@@ -226,9 +226,7 @@ export async function createStaffUser(ctx: AppContext, actor: Actor, input: NewS
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     if (await repo.findUserByUsername(tx, ctx.regencyCode, username)) throw new AppError('already_exists', { id: `Nama pengguna "${username}" sudah dipakai.`, en: `Username "${username}" is taken.` });
-    for (const placeId of input.placeIds) {
-      if (!(await repo.findPlace(tx, ctx.regencyCode, placeId))) throw new AppError('validation_failed', undefined, [{ field: 'placeIds', message: { id: 'Tempat tugas tidak ditemukan.', en: 'Unknown place.' } }]);
-    }
+    await requireKnownPlaces(tx, ctx.regencyCode, input.placeIds);
     const user = await repo.insertUser(tx, {
       regencyCode: ctx.regencyCode,
       role: input.role,
@@ -244,11 +242,18 @@ export async function createStaffUser(ctx: AppContext, actor: Actor, input: NewS
   });
 }
 
+async function requireKnownPlaces(tx: Parameters<Parameters<AppContext['db']['transaction']>[0]>[0], regencyCode: string, placeIds: string[]): Promise<void> {
+  for (const placeId of placeIds) {
+    if (!(await repo.findPlace(tx, regencyCode, placeId))) throw new AppError('validation_failed', undefined, [{ field: 'placeIds', message: { id: 'Tempat tugas tidak ditemukan.', en: 'Unknown place.' } }]);
+  }
+}
+
 export async function updateStaffUser(ctx: AppContext, actor: Actor, userId: string, patch: { active?: boolean; placeIds?: string[]; displayName?: string }, meta: RequestMeta): Promise<void> {
   requireAccess(actor, canIdentity(actor, 'users.manage'));
   await ctx.db.transaction(async (tx) => {
     const user = await repo.findUserById(tx, ctx.regencyCode, userId);
     if (!user || user.role === 'citizen') throw new AppError('not_found');
+    if (patch.placeIds) await requireKnownPlaces(tx, ctx.regencyCode, patch.placeIds);
     await repo.updateUser(tx, ctx.regencyCode, userId, { active: patch.active, displayName: patch.displayName });
     if (patch.placeIds) await repo.setUserPlaces(tx, ctx.regencyCode, userId, patch.placeIds);
     if (patch.active === false) await repo.revokeSessionsOfUser(tx, ctx.regencyCode, userId, ctx.now());
