@@ -22,7 +22,7 @@ import { AppError, type LocalText } from '../shared/errors.ts';
 import { fieldMessage } from '../shared/validation.ts';
 import { createAgencySchema, createServiceSchema, documentTypeSchema, type CreateAgencyInput, type CreateServiceInput, type DocumentTypeInput } from './model.ts';
 import * as repo from './repository.ts';
-import { applyServicePatch, insertServiceWithStandard, publishVersion } from './service.ts';
+import { applyServicePatch, insertServiceWithStandard, publishVersion } from './admin.ts';
 import { changedComponents, standardInputOf } from './standard.ts';
 
 export const CSV_TABLES = ['document-types', 'agencies', 'services'] as const;

@@ -90,6 +90,11 @@ export async function findAgencyByCode(tx: DbOrTx, r: string, code: string): Pro
   return row ?? null;
 }
 
+export async function findAgencyById(tx: DbOrTx, r: string, id: string): Promise<AgencyRow | null> {
+  const [row] = await tx.select().from(agencies).where(and(eq(agencies.regencyCode, r), eq(agencies.id, id)));
+  return row ?? null;
+}
+
 export async function insertAgencies(tx: DbOrTx, rows: (typeof agencies.$inferInsert)[]): Promise<AgencyRow[]> {
   return rows.length ? tx.insert(agencies).values(rows).returning() : [];
 }

@@ -25,6 +25,7 @@ import {
 } from './model.ts';
 import { renderStandardPdf } from './pdf.ts';
 import { POINT_KINDS } from './schema.ts';
+import * as admin from './admin.ts';
 import * as service from './service.ts';
 
 // — response shapes (OpenAPI) —
@@ -354,7 +355,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/document-types',
       { schema: { tags: ADMIN, summary: 'Add a document type', body: documentTypeSchema, response: { 201: created } } },
       async (request, reply) => {
-        await service.createDocumentType(ctx, request.actor, request.body, metaOf(request));
+        await admin.createDocumentType(ctx, request.actor, request.body, metaOf(request));
         reply.status(201);
         return { code: request.body.code };
       },
@@ -365,7 +366,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       { schema: { tags: ADMIN, summary: 'Create an agency (and its place for staff accounts)', body: createAgencySchema, response: { 201: agencyView } } },
       async (request, reply) => {
         reply.status(201);
-        return service.createAgency(ctx, request.actor, request.body, metaOf(request));
+        return admin.createAgency(ctx, request.actor, request.body, metaOf(request));
       },
     );
 
@@ -373,7 +374,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/agencies/:code',
       { schema: { tags: ADMIN, summary: 'Edit an agency', params: codeParams, body: updateAgencySchema, response: none } },
       async (request, reply) => {
-        await service.updateAgency(ctx, request.actor, request.params.code, request.body, metaOf(request));
+        await admin.updateAgency(ctx, request.actor, request.params.code, request.body, metaOf(request));
         reply.status(204).send(null);
       },
     );
@@ -383,7 +384,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       { schema: { tags: ADMIN, summary: 'Create a service with version 1 of its standard', body: createServiceSchema, response: { 201: z.object({ code: z.string(), version: z.number() }) } } },
       async (request, reply) => {
         reply.status(201);
-        return service.createService(ctx, request.actor, request.body, metaOf(request));
+        return admin.createService(ctx, request.actor, request.body, metaOf(request));
       },
     );
 
@@ -391,7 +392,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/services/:code',
       { schema: { tags: ADMIN, summary: 'Edit a service’s names, keywords, channels, life events, agency or active flag (not its standard)', params: codeParams, body: updateServiceSchema, response: none } },
       async (request, reply) => {
-        await service.updateService(ctx, request.actor, request.params.code, request.body, metaOf(request));
+        await admin.updateService(ctx, request.actor, request.params.code, request.body, metaOf(request));
         reply.status(204).send(null);
       },
     );
@@ -409,7 +410,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        const result = await service.publishStandard(ctx, request.actor, request.params.code, request.body, metaOf(request));
+        const result = await admin.publishStandard(ctx, request.actor, request.params.code, request.body, metaOf(request));
         reply.status(result.published ? 201 : 200);
         return result;
       },
@@ -419,7 +420,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/points',
       { schema: { tags: ADMIN, summary: 'Create a service point with the services it offers', body: createPointSchema, response: { 201: created } } },
       async (request, reply) => {
-        await service.createPoint(ctx, request.actor, request.body, metaOf(request));
+        await admin.createPoint(ctx, request.actor, request.body, metaOf(request));
         reply.status(201);
         return { code: request.body.code };
       },
@@ -429,7 +430,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/points/:code',
       { schema: { tags: ADMIN, summary: 'Edit a point: hours, Friday break, market days, services offered', params: codeParams, body: updatePointSchema, response: none } },
       async (request, reply) => {
-        await service.updatePoint(ctx, request.actor, request.params.code, request.body, metaOf(request));
+        await admin.updatePoint(ctx, request.actor, request.params.code, request.body, metaOf(request));
         reply.status(204).send(null);
       },
     );
@@ -439,7 +440,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/points/:code/counters',
       { schema: { tags: ADMIN, summary: 'Add a counter (loket/gerai) with the services it handles', params: codeParams, body: createCounterSchema.extend(counterBody), response: { 201: created } } },
       async (request, reply) => {
-        await service.createCounter(ctx, request.actor, request.params.code, request.body, metaOf(request));
+        await admin.createCounter(ctx, request.actor, request.params.code, request.body, metaOf(request));
         reply.status(201);
         return { code: request.body.code };
       },
@@ -451,7 +452,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: { tags: ADMIN, summary: 'Edit a counter', params: codeParams.extend({ counter: counterCodeSchema }), body: updateCounterSchema.extend(counterBody), response: none },
       },
       async (request, reply) => {
-        await service.updateCounter(ctx, request.actor, request.params.code, request.params.counter, request.body, metaOf(request));
+        await admin.updateCounter(ctx, request.actor, request.params.code, request.params.counter, request.body, metaOf(request));
         reply.status(204).send(null);
       },
     );
@@ -460,7 +461,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/points/:code/special-days/:date',
       { schema: { tags: ADMIN, summary: 'Set a point’s own hours for a day, or close it', params: codeParams.extend({ date: localDateSchema }), body: specialDaySchema, response: none } },
       async (request, reply) => {
-        await service.putSpecialDay(ctx, request.actor, request.params.code, request.params.date, request.body, metaOf(request));
+        await admin.putSpecialDay(ctx, request.actor, request.params.code, request.params.date, request.body, metaOf(request));
         reply.status(204).send(null);
       },
     );
@@ -469,7 +470,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/points/:code/special-days/:date',
       { schema: { tags: ADMIN, summary: 'Remove a special day', params: codeParams.extend({ date: localDateSchema }), response: none } },
       async (request, reply) => {
-        await service.deleteSpecialDay(ctx, request.actor, request.params.code, request.params.date, metaOf(request));
+        await admin.deleteSpecialDay(ctx, request.actor, request.params.code, request.params.date, metaOf(request));
         reply.status(204).send(null);
       },
     );
@@ -486,7 +487,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        const result = await service.putClosure(ctx, request.actor, { ...request.body, date: request.params.date }, metaOf(request));
+        const result = await admin.putClosure(ctx, request.actor, { ...request.body, date: request.params.date }, metaOf(request));
         reply.status(result.created ? 201 : 200);
         return result;
       },
@@ -496,7 +497,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/closures/:date',
       { schema: { tags: ADMIN, summary: 'Remove a closure', params: z.object({ date: localDateSchema }), response: none } },
       async (request, reply) => {
-        await service.deleteClosure(ctx, request.actor, request.params.date, metaOf(request));
+        await admin.deleteClosure(ctx, request.actor, request.params.date, metaOf(request));
         reply.status(204).send(null);
       },
     );
