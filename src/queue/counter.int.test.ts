@@ -291,6 +291,21 @@ describe('numbering resets by day', () => {
     expect((await issue('ktp-el-baru')).ticket.number).toBe('A002');
   });
 
+  it("the sweep closes yesterday's open tickets as walked out, and tells the board", async () => {
+    const { sweepQueue } = await import('./jobs.ts');
+    const [before] = await queryRows<{ n: number }>(platform.database.db, sql`select count(*)::int as n from queue_tickets where day = '2026-11-30' and state in ('waiting', 'called', 'serving')`);
+    expect(before!.n).toBeGreaterThan(0);
+    const result = await sweepQueue(platform.ctx);
+    expect(result.walkedOut).toBe(before!.n);
+    const [after] = await queryRows<{ n: number }>(platform.database.db, sql`select count(*)::int as n from queue_tickets where day = '2026-11-30' and state in ('waiting', 'called', 'serving')`);
+    expect(after!.n).toBe(0);
+    const [event] = await queryRows<{ reason: string }>(platform.database.db, sql`select reason from queue_ticket_events where event = 'walk_out' order by seq desc limit 1`);
+    expect(event!.reason).toBe('day ended');
+    // Today's tickets are untouched.
+    const [today] = await queryRows<{ n: number }>(platform.database.db, sql`select count(*)::int as n from queue_tickets where day = '2026-12-01' and state = 'waiting'`);
+    expect(today!.n).toBe(3);
+  });
+
   it('two kiosks issuing at once never share a number', async () => {
     const results = await Promise.all(Array.from({ length: 30 }, () => issue('kia')));
     const numbers = results.map((r) => r.ticket.number);

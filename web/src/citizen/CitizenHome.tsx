@@ -17,7 +17,7 @@ export function CitizenHome() {
     user
       ? { key: 'my-home', title: t('nav.myHome'), body: t(`roles.${user.role}`), href: ROLE_HOME[user.role] }
       : { key: 'sign-in', title: t('citizen.features.signIn.title'), body: t('citizen.features.signIn.body'), href: '/masuk' },
-    { key: 'queue', title: t('citizen.features.queue.title'), body: t('citizen.features.queue.body') },
+    { key: 'queue', title: t('citizen.features.queue.title'), body: t('citizen.features.queue.body'), href: '/antrian' },
     { key: 'feedback', title: t('citizen.features.feedback.title'), body: t('citizen.features.feedback.body') },
   ];
   return (
