@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { Alert, Badge, Button, ButtonLink, ErrorAlert, Loading, PageHeader, SelectField, Table, TextField } from '../../kit/index.ts';
-import { useApi } from '../../use-api.ts';
 import { isCode, type Agency, type LocalText } from '../../citizen/catalogue/model.ts';
 import { write } from './api.ts';
-import { BASE, BiField, CatalogueNav, CheckField, emptyText, errorsOf, useSave } from './form.tsx';
+import { BASE, BiField, CatalogueNav, CheckField, emptyText, errorsOf, useFresh, useSave } from './form.tsx';
 import { useA } from './messages.ts';
 
 const KINDS = ['regency', 'vertical', 'soe', 'bank', 'other'] as const;
@@ -12,7 +11,7 @@ const KINDS = ['regency', 'vertical', 'soe', 'bank', 'other'] as const;
 /** /admin/katalog/instansi — the agencies with their number of services. */
 export function AgenciesAdmin() {
   const { a, tx } = useA();
-  const agencies = useApi<{ items: Agency[] }>('/api/catalogue/agencies');
+  const agencies = useFresh<{ items: Agency[] }>('/api/catalogue/agencies');
   const g = a.agencies;
   const rows = [...(agencies.data?.items ?? [])].sort((x, y) => x.shortName.localeCompare(y.shortName, 'id'));
   return (
@@ -68,7 +67,7 @@ export function AgencyForm() {
   const { code } = useParams<{ code?: string }>();
   const creating = !code || code === 'baru';
   const { a } = useA();
-  const agency = useApi<Agency>(!creating && isCode(code) ? `/api/catalogue/agencies/${code}` : null);
+  const agency = useFresh<Agency>(!creating && isCode(code) ? `/api/catalogue/agencies/${code}` : null);
   if (!creating && agency.loading && !agency.data) return <Loading />;
   if (!creating && !agency.data) {
     return (

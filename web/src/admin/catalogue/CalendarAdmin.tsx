@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { ApiError } from '../../api.ts';
 import { Alert, Button, ErrorAlert, Loading, PageHeader, SelectField, Table, TextField } from '../../kit/index.ts';
-import { useApi } from '../../use-api.ts';
 import { formatDay, type LocalText } from '../../citizen/catalogue/model.ts';
 import { write } from './api.ts';
-import { BASE, BiField, CatalogueNav, emptyText, errorsOf, useSave } from './form.tsx';
+import { BASE, BiField, CatalogueNav, emptyText, errorsOf, useFresh, useSave } from './form.tsx';
 import { useA } from './messages.ts';
 
 type Named = { date: string; name: LocalText };
@@ -29,7 +28,7 @@ export function CalendarAdmin() {
   const k = a.calendar;
   const [, navigate] = useLocation();
   const year = Number(new URLSearchParams(useSearch()).get('tahun')) || thisYear();
-  const cal = useApi<Calendar>('/api/catalogue/calendar', { year });
+  const cal = useFresh<Calendar>('/api/catalogue/calendar', { year });
   const [date, setDate] = useState('');
   const [kind, setKind] = useState<Closure['kind']>('cuti_bersama');
   const [name, setName] = useState<LocalText>(emptyText());

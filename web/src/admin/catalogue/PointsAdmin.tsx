@@ -2,10 +2,9 @@ import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { Alert, Badge, Button, ButtonLink, ErrorAlert, Field, Loading, PageHeader, SelectField, Table, TextField } from '../../kit/index.ts';
 import { ApiError } from '../../api.ts';
-import { useApi } from '../../use-api.ts';
 import { formatDay, isCode, type Agency, type Interval, type LocalText, type PointDetail, type PointSummary, type ServiceSummary } from '../../citizen/catalogue/model.ts';
 import { write } from './api.ts';
-import { BASE, BiField, CatalogueNav, CheckField, CheckList, emptyText, errorsOf, useSave } from './form.tsx';
+import { BASE, BiField, CatalogueNav, CheckField, CheckList, emptyText, errorsOf, useFresh, useSave } from './form.tsx';
 import { useA } from './messages.ts';
 
 const KINDS = ['mpp', 'market', 'village', 'online'] as const;
@@ -16,7 +15,7 @@ const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 export function PointsAdmin() {
   const { a, tx } = useA();
   const p = a.points;
-  const points = useApi<{ items: PointSummary[] }>('/api/catalogue/points');
+  const points = useFresh<{ items: PointSummary[] }>('/api/catalogue/points');
   const [kind, setKind] = useState('');
   const [filter, setFilter] = useState('');
   const rows = useMemo(() => {
@@ -132,7 +131,7 @@ export function PointEditor() {
   const { code } = useParams<{ code: string }>();
   const creating = code === 'baru';
   const { a, tx } = useA();
-  const point = useApi<PointDetail>(!creating && isCode(code) ? `/api/catalogue/points/${code}` : null);
+  const point = useFresh<PointDetail>(!creating && isCode(code) ? `/api/catalogue/points/${code}` : null);
   if (!creating && point.loading && !point.data) return <Loading />;
   if (!creating && !point.data) {
     return (
@@ -281,7 +280,7 @@ function PointForm({ point, onSaved }: { point: PointDetail | null; onSaved: () 
 }
 
 function useAllServices() {
-  const services = useApi<{ items: ServiceSummary[] }>('/api/catalogue/services', { limit: 500 });
+  const services = useFresh<{ items: ServiceSummary[] }>('/api/catalogue/services', { limit: 500 });
   return services;
 }
 
@@ -369,7 +368,7 @@ function Counters({ point, onSaved }: { point: PointDetail; onSaved: () => void 
 function CounterForm({ point, counter, onDone }: { point: PointDetail; counter: Counter | null; onDone: (saved: boolean) => void }) {
   const { a, tx } = useA();
   const p = a.points;
-  const agencies = useApi<{ items: Agency[] }>('/api/catalogue/agencies');
+  const agencies = useFresh<{ items: Agency[] }>('/api/catalogue/agencies');
   const [code, setCode] = useState(counter?.code ?? '');
   const [name, setName] = useState<LocalText>(counter ? { ...counter.name } : emptyText());
   const [agency, setAgency] = useState(counter?.agency?.code ?? '');

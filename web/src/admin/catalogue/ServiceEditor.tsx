@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { Alert, Button, ErrorAlert, Loading, PageHeader, SelectField, TextField } from '../../kit/index.ts';
-import { useApi } from '../../use-api.ts';
 import { isCode, type Agency, type DocumentType, type LifeEvent, type LocalText, type ServiceDetail } from '../../citizen/catalogue/model.ts';
 import { write } from './api.ts';
-import { BASE, BiField, CatalogueNav, CheckField, emptyText, errorsOf, lines, TextArea, useSave, type Errors } from './form.tsx';
+import { BASE, BiField, CatalogueNav, CheckField, TextArea, emptyText, errorsOf, lines, type Errors, useFresh, useSave } from './form.tsx';
 import { useA } from './messages.ts';
 import { draftOf, emptyDraft, StandardForm, standardInput, type StandardDraft } from './StandardForm.tsx';
 
@@ -40,9 +39,9 @@ function metaBody(m: Meta) {
 
 /** The lists every service form chooses from. */
 function useChoices() {
-  const agencies = useApi<{ items: Agency[] }>('/api/catalogue/agencies');
-  const documents = useApi<{ items: DocumentType[] }>('/api/catalogue/document-types');
-  const events = useApi<{ items: LifeEvent[] }>('/api/catalogue/life-events');
+  const agencies = useFresh<{ items: Agency[] }>('/api/catalogue/agencies');
+  const documents = useFresh<{ items: DocumentType[] }>('/api/catalogue/document-types');
+  const events = useFresh<{ items: LifeEvent[] }>('/api/catalogue/life-events');
   return {
     agencies: useMemo(() => [...(agencies.data?.items ?? [])].sort((x, y) => x.shortName.localeCompare(y.shortName, 'id')), [agencies.data]),
     documents: documents.data?.items ?? [],
@@ -109,7 +108,7 @@ const STANDARD_FIELDS = /^(standard\.|changeNote$)/;
 export function ServiceEdit() {
   const { code } = useParams<{ code: string }>();
   const { a, tx } = useA();
-  const service = useApi<ServiceDetail>(isCode(code) ? `/api/catalogue/services/${code}` : null);
+  const service = useFresh<ServiceDetail>(isCode(code) ? `/api/catalogue/services/${code}` : null);
   const choices = useChoices();
   const [generation, setGeneration] = useState(0);
   const [notice, setNotice] = useState<string | null>(() => (new URLSearchParams(window.location.search).get('baru') ? a.service.created.replace('{{code}}', code ?? '') : null));

@@ -3,9 +3,8 @@ import { Link, useLocation, useParams, useSearch } from 'wouter';
 import { Alert, Badge, ErrorAlert, Loading, PageHeader, Table } from '../../kit/index.ts';
 import { formatDateTime } from '../../format.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 import { isCode, type LocalText, type Standard, type VersionDetail, type VersionList } from '../../citizen/catalogue/model.ts';
-import { BASE, CatalogueNav } from './form.tsx';
+import { BASE, CatalogueNav, useFresh } from './form.tsx';
 import { useA, type AdminMessages } from './messages.ts';
 
 type Line = { kind: 'same' | 'del' | 'ins'; text: string };
@@ -100,10 +99,10 @@ export function ServiceHistory() {
   const { code } = useParams<{ code: string }>();
   const { a, lang, tx } = useA();
   const [location] = useLocation();
-  const versions = useApi<VersionList>(isCode(code) ? `/api/catalogue/services/${code}/versions` : null);
+  const versions = useFresh<VersionList>(isCode(code) ? `/api/catalogue/services/${code}/versions` : null);
   const chosen = Number(new URLSearchParams(useSearch()).get('versi')) || versions.data?.currentVersion || 0;
-  const next = useApi<VersionDetail>(chosen ? `/api/catalogue/services/${code}/versions/${chosen}` : null);
-  const prev = useApi<VersionDetail>(chosen > 1 ? `/api/catalogue/services/${code}/versions/${chosen - 1}` : null);
+  const next = useFresh<VersionDetail>(chosen ? `/api/catalogue/services/${code}/versions/${chosen}` : null);
+  const prev = useFresh<VersionDetail>(chosen > 1 ? `/api/catalogue/services/${code}/versions/${chosen - 1}` : null);
   const h = a.history;
   if (!isCode(code)) return <PageHeader title={a.common.notFound} back={{ href: BASE, label: a.services.title }} />;
   const name = next.data ? tx(next.data.name) : code;

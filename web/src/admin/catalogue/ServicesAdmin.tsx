@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { Badge, ButtonLink, ErrorAlert, Field, Loading, PageHeader, SelectField, Table } from '../../kit/index.ts';
-import { useApi } from '../../use-api.ts';
 import type { Agency, ServiceSummary } from '../../citizen/catalogue/model.ts';
-import { BASE, CatalogueNav } from './form.tsx';
+import { BASE, CatalogueNav, useFresh } from './form.tsx';
 import { useA } from './messages.ts';
 
 /** /admin/katalog — every service, searchable, with its version, fee and time; the way into editing. */
@@ -24,8 +23,8 @@ export function ServicesAdmin() {
     const s = qs.toString();
     window.history.replaceState(window.history.state, '', s ? `${BASE}?${s}` : BASE);
   }, [q, agency]);
-  const agencies = useApi<{ items: Agency[] }>('/api/catalogue/agencies');
-  const services = useApi<{ items: ServiceSummary[]; total: number }>('/api/catalogue/services', { q: q || undefined, agency: agency || undefined, limit: 500 });
+  const agencies = useFresh<{ items: Agency[] }>('/api/catalogue/agencies');
+  const services = useFresh<{ items: ServiceSummary[]; total: number }>('/api/catalogue/services', { q: q || undefined, agency: agency || undefined, limit: 500 });
   const sortedAgencies = useMemo(() => [...(agencies.data?.items ?? [])].sort((x, y) => x.shortName.localeCompare(y.shortName, 'id')), [agencies.data]);
   const s = a.services;
   return (

@@ -1,6 +1,6 @@
 import { Button, SelectField, TextField } from '../../kit/index.ts';
 import type { DocumentType, DurationUnit, LocalText, Standard } from '../../citizen/catalogue/model.ts';
-import { BiField, CheckField, emptyText, lines, optionalText, TextArea, type Errors } from './form.tsx';
+import { BiField, CheckField, CompactField, emptyText, lines, optionalText, TextArea, type Errors } from './form.tsx';
 import { useA } from './messages.ts';
 
 let keySeq = 0;
@@ -121,25 +121,50 @@ export function StandardForm({ draft, onChange, errors, documents }: { draft: St
         <h3 id="std-req">{s.requirements}</h3>
         <p className="field__hint">{s.requirementsHint}</p>
         {e('requirements') && <p className="field__error">{e('requirements')}</p>}
-        <ol className="edit-list">
+        {draft.requirements.length > 0 && (
+          <div className="dense-head dense-head--req" aria-hidden="true">
+            <span>#</span>
+            <span>{s.document}</span>
+            <span>
+              {s.note} ({a.common.lang.id})
+            </span>
+            <span>
+              {s.note} ({a.common.lang.en})
+            </span>
+            <span>{s.optional}</span>
+            <span />
+          </div>
+        )}
+        <ol className="dense-list">
           {draft.requirements.map((r, i) => {
             const update = (patch: Partial<typeof r>) => set('requirements', draft.requirements.map((x, j) => (j === i ? { ...x, ...patch } : x)));
             const n = a.standard.requirement.replace('{{n}}', String(i + 1));
             return (
-              <li key={r.key} className="edit-list__item">
-                <div className="edit-list__row">
-                  <SelectField label={`${n}: ${s.document}`} value={r.documentCode} onChange={(ev) => update({ documentCode: ev.target.value })} error={e(`requirements.${i}.documentCode`)}>
-                    <option value="">{s.chooseDocument}</option>
-                    {sortedDocs.map((d) => (
-                      <option key={d.code} value={d.code}>
-                        {tx(d.name)}
-                      </option>
-                    ))}
-                  </SelectField>
-                  <CheckField label={s.optional} checked={r.optional} onChange={(optional) => update({ optional })} />
-                  <RowButtons label={n} index={i} length={draft.requirements.length} onMove={(to) => set('requirements', move(draft.requirements, i, to))} onRemove={() => set('requirements', draft.requirements.filter((_, j) => j !== i))} />
-                </div>
-                <BiField label={`${n}: ${s.note}`} value={r.note} onChange={(note) => update({ note })} errors={errors} path={`standard.requirements.${i}.note`} optional />
+              <li key={r.key} className="dense-row dense-row--req">
+                <span className="dense-row__n" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <CompactField label={`${n}: ${s.document}`} error={e(`requirements.${i}.documentCode`)}>
+                  {(control) => (
+                    <select className="select select--compact" value={r.documentCode} onChange={(ev) => update({ documentCode: ev.target.value })} {...control}>
+                      <option value="">{s.chooseDocument}</option>
+                      {sortedDocs.map((d) => (
+                        <option key={d.code} value={d.code}>
+                          {tx(d.name)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </CompactField>
+                {(['id', 'en'] as const).map((l) => (
+                  <CompactField key={l} label={`${n}: ${s.note}, ${a.common.lang[l]}`} error={e(`requirements.${i}.note.${l}`) ?? (l === 'id' ? e(`requirements.${i}.note`) : null)}>
+                    {(control) => <input className="input input--compact" lang={l} value={r.note[l]} onChange={(ev) => update({ note: { ...r.note, [l]: ev.target.value } })} {...control} />}
+                  </CompactField>
+                ))}
+                <span className="dense-row__check">
+                  <input type="checkbox" checked={r.optional} onChange={(ev) => update({ optional: ev.target.checked })} aria-label={`${n}: ${s.optional}`} />
+                </span>
+                <RowButtons label={n} index={i} length={draft.requirements.length} onMove={(to) => set('requirements', move(draft.requirements, i, to))} onRemove={() => set('requirements', draft.requirements.filter((_, j) => j !== i))} />
               </li>
             );
           })}
@@ -153,15 +178,27 @@ export function StandardForm({ draft, onChange, errors, documents }: { draft: St
         <h3 id="std-proc">{s.procedure}</h3>
         <p className="field__hint">{s.procedureHint}</p>
         {e('procedure') && <p className="field__error">{e('procedure')}</p>}
-        <ol className="edit-list">
+        <div className="dense-head dense-head--step" aria-hidden="true">
+          <span>#</span>
+          <span>{a.common.lang.id}</span>
+          <span>{a.common.lang.en}</span>
+          <span />
+        </div>
+        <ol className="dense-list">
           {draft.procedure.map((p, i) => {
             const n = s.step.replace('{{n}}', String(i + 1));
+            const update = (text: LocalText) => set('procedure', draft.procedure.map((x, j) => (j === i ? { ...x, text } : x)));
             return (
-              <li key={p.key} className="edit-list__item">
-                <div className="edit-list__row edit-list__row--top">
-                  <BiField label={n} value={p.text} onChange={(text) => set('procedure', draft.procedure.map((x, j) => (j === i ? { ...x, text } : x)))} errors={errors} path={`standard.procedure.${i}`} multiline />
-                  <RowButtons label={n} index={i} length={draft.procedure.length} onMove={(to) => set('procedure', move(draft.procedure, i, to))} onRemove={() => set('procedure', draft.procedure.filter((_, j) => j !== i))} />
-                </div>
+              <li key={p.key} className="dense-row dense-row--step">
+                <span className="dense-row__n" aria-hidden="true">
+                  {i + 1}
+                </span>
+                {(['id', 'en'] as const).map((l) => (
+                  <CompactField key={l} label={`${n}, ${a.common.lang[l]}`} error={e(`procedure.${i}.${l}`)}>
+                    {(control) => <textarea className="input textarea input--compact" rows={2} lang={l} value={p.text[l]} onChange={(ev) => update({ ...p.text, [l]: ev.target.value })} {...control} />}
+                  </CompactField>
+                ))}
+                <RowButtons label={n} index={i} length={draft.procedure.length} onMove={(to) => set('procedure', move(draft.procedure, i, to))} onRemove={() => set('procedure', draft.procedure.filter((_, j) => j !== i))} />
               </li>
             );
           })}
@@ -185,8 +222,8 @@ export function StandardForm({ draft, onChange, errors, documents }: { draft: St
             ))}
           </SelectField>
           <TextField label={s.feeAmount} hint={s.feeAmountHint} inputMode="numeric" value={draft.feeAmount} onChange={(ev) => set('feeAmount', ev.target.value)} error={e('fee.amount')} />
-          <TextField label={s.feeLegalBasis} value={draft.feeLegalBasis} onChange={(ev) => set('feeLegalBasis', ev.target.value)} error={e('fee.legalBasis')} optional />
         </div>
+        <TextField label={s.feeLegalBasis} value={draft.feeLegalBasis} onChange={(ev) => set('feeLegalBasis', ev.target.value)} error={e('fee.legalBasis')} optional />
         <CheckField label={s.feeVariable} checked={draft.feeVariable} onChange={(v) => set('feeVariable', v)} />
         <BiField label={s.feeNote} value={draft.feeNote} onChange={(v) => set('feeNote', v)} errors={errors} path="standard.fee.note" optional />
       </section>

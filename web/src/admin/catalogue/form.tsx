@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError } from '../../api.ts';
+import { useApi, type Loaded } from '../../use-api.ts';
 import { Field } from '../../kit/index.ts';
 import type { LocalText } from '../../citizen/catalogue/model.ts';
 import { useA } from './messages.ts';
@@ -114,6 +115,24 @@ export function BiField({
   );
 }
 
+/** A control in a dense row: its label for screen readers only (the row's column titles show it), its error below. */
+export function CompactField({ label, error, children }: { label: string; error?: string | null; children: (control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="compact-field">
+      <label className="sr-only" htmlFor={id}>
+        {label}
+      </label>
+      {children({ id, ...(error ? { 'aria-describedby': `${id}-error`, 'aria-invalid': true as const } : {}) })}
+      {error && (
+        <span className="field__error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
 export function CheckField({ label, checked, onChange, hint }: { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; hint?: ReactNode }) {
   const id = useId();
   return (
@@ -220,4 +239,14 @@ export function lines(text: string): string[] {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
+}
+
+/**
+ * useApi for the admin: the public catalogue reads are cacheable for a minute, so each load (and
+ * reload after a save) asks with its own `_` so that the admin sees what was just saved.
+ */
+export function useFresh<T>(path: string | null, query?: Record<string, string | number | undefined>): Loaded<T> {
+  const [stamp, setStamp] = useState(() => Date.now());
+  const loaded = useApi<T>(path, { ...query, _: stamp });
+  return { ...loaded, reload: () => setStamp(Date.now()) };
 }

@@ -134,13 +134,19 @@ export function PointPage() {
                   </span>
                 ),
               },
-              { key: 'hours', header: c.points.hours, render: (d) => dayHours(d, c.points.closedDay), className: 'nowrap' },
               {
-                key: 'note',
-                header: c.points.note,
+                key: 'hours',
+                header: c.points.hours,
                 render: (d) => (
                   <>
-                    {d.marketDay && <Badge tone="soon">{fmt(c.open.marketDay, { pasaran: d.pasaran })}</Badge>} {d.note ? tx(d.note) : ''}
+                    <span className="nowrap">{dayHours(d, c.points.closedDay)}</span>
+                    {d.marketDay && (
+                      <>
+                        {' '}
+                        <Badge tone="soon">{c.points.marketShort}</Badge>
+                      </>
+                    )}
+                    {d.note && tx(d.note) !== c.points.closedDay && <span className="week__note">{tx(d.note)}</span>}
                   </>
                 ),
               },
