@@ -92,7 +92,7 @@ describe('illegal transitions are refused, and change nothing', () => {
     }
     expect((await citizen.post(`/api/applications/${number}/submit`)).statusCode).toBe(409);
     expect((await act(citizen, number, { action: 'withdraw' })).statusCode).toBe(409);
-    const [message] = await outboxOf(p, 'application.rejected');
+    const [message] = (await outboxOf(p, 'application.rejected')).filter((x) => x.params.number === number);
     expect(message!.body).toContain('Pemohon bukan orang tua anak yang bersangkutan');
   });
 
@@ -132,7 +132,7 @@ describe('sent back for correction and resubmitted', () => {
     expect(mine).toMatchObject({ canEdit: true, availableActions: expect.arrayContaining(['resubmit', 'withdraw']) });
     expect(mine.timeline.at(-1)).toMatchObject({ action: 'return', note: 'Foto KK buram, mohon unggah ulang yang jelas', actor: { name: null, place: expect.stringMatching(/^Dinas Kependudukan dan Pencatatan Sipil/) } });
 
-    const [message] = await outboxOf(p, 'application.returned');
+    const [message] = (await outboxOf(p, 'application.returned')).filter((x) => x.params.number === number);
     expect(message).toMatchObject({ channel: 'whatsapp', recipient: '+6281234567890', locale: 'id' });
     expect(message!.body).toContain('Foto KK buram');
 
