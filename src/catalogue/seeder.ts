@@ -70,7 +70,7 @@ export async function seedCatalogue(db: Db, regencyCode: string, now: Date = new
   // Merge the search index and refresh statistics, so that searches use the trigram indexes at once
   // (PGlite has no autovacuum to do either).
   await repo.flushSearchIndex(db);
-  await db.execute(sql`analyze`);
+  await db.execute(sql`analyze search_terms, search_synonyms, services, agencies, service_points, point_services, counters, counter_services, service_life_events`);
   return { seeded: true, ms: Math.round(performance.now() - started), counts };
 }
 
