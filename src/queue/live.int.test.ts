@@ -85,6 +85,22 @@ describe('live updates across servers', () => {
     expect(board.lastCalls[0]).toMatchObject({ number: 'A001', counter: 'A' });
   });
 
+  it('a server shutting down ends its open streams instead of waiting for them', async () => {
+    const { app } = await buildApp({ config: testConfig(), database: platform.database, now: () => platform.clock.now, logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/queue/points/${MPP}/events`;
+    const res = await fetch(url);
+    const reader = res.body!.getReader();
+    await reader.read(); // the stream is open
+    const started = Date.now();
+    await app.close();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // The client sees its stream end (and EventSource would reconnect to another server).
+    let done = false;
+    for (let i = 0; i < 20 && !done; i++) done = (await reader.read().catch(() => ({ done: true }))).done;
+    expect(done).toBe(true);
+  });
+
   it('an unknown point has no stream', async () => {
     expect((await fetch(`${second.url}/api/queue/points/nope/events`)).status).toBe(404);
   });

@@ -104,6 +104,12 @@ export function queueRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const hub = new QueueHub(ctx.database, ctx.log);
+    // Open event streams would hold a shutting-down server open: end them first.
+    const streams = new Set<import('node:http').ServerResponse>();
+    app.addHook('preClose', async () => {
+      for (const res of streams) res.end();
+      streams.clear();
+    });
     app.addHook('onClose', async () => hub.close());
 
     /** A paired kiosk (X-Kiosk-Token) or the signed-in person. */
@@ -135,18 +141,22 @@ export function queueRoutes(ctx: AppContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         const point = await findPoint(ctx, ctx.db, request.params.point);
-        reply.hijack();
         const res = reply.raw;
-        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-        res.write('retry: 3000\n\n');
-        res.write(`event: hello\ndata: ${JSON.stringify({ point: point.code, at: ctx.now().toISOString() })}\n\n`);
+        // Subscribe first: if the LISTEN connection cannot be opened, this is still an ordinary error response.
+        // Events reach the callback on a later tick, after the headers below are written.
         const unsubscribe = await hub.subscribe(point.id, (event) => {
           res.write(`event: ${event.t === 'resync' ? 'resync' : 'queue'}\ndata: ${JSON.stringify({ type: event.t, number: event.n ?? null })}\n\n`);
         });
+        reply.hijack();
+        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+        res.write('retry: 3000\n\n');
+        res.write(`event: hello\ndata: ${JSON.stringify({ point: point.code, at: ctx.now().toISOString() })}\n\n`);
         const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
         heartbeat.unref();
+        streams.add(res);
         request.raw.on('close', () => {
           clearInterval(heartbeat);
+          streams.delete(res);
           unsubscribe();
         });
       },
