@@ -18,7 +18,7 @@ import { AppError, type LocalText } from '../shared/errors.ts';
 import { createFileStore, type FileStore } from '../storage/index.ts';
 import { detectDocumentType } from '../storage/detect.ts';
 import { FileMissingError, sha256Hex } from '../storage/store.ts';
-import { type ApplicationRelation, canApplication, canFile, filingActionOf, inboxScopes, partiesOf } from './access.ts';
+import { canApplication, canFile, filingActionOf, inboxScopes, partiesOf } from './access.ts';
 import { slaOf } from './clock.ts';
 import { displayName, newApplicationNumber } from './format.ts';
 import { links, notifyApplicant, type ApplicantEvent } from './notify.ts';
@@ -41,7 +41,6 @@ import {
   type StepCode,
   stepOf,
   waitingFor,
-  type Workflow,
 } from './workflow.ts';
 import { workflowByCode, workflowFor } from './workflows.ts';
 
@@ -90,10 +89,6 @@ function requireRead(actor: Actor, app: repo.ApplicationRow | null): repo.Applic
     if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
     throw NOT_FOUND;
   }
-  return app;
-}
-
-function relationOf(app: repo.ApplicationRow): ApplicationRelation {
   return app;
 }
 
@@ -850,12 +845,3 @@ export async function listApplications(ctx: AppContext, actor: Actor, query: Lis
     }),
   };
 }
-
-/** For the PDF receipt and the verification sheet. */
-export async function loadForPrint(ctx: AppContext, actor: Actor, number: string, meta: RequestMeta) {
-  const view = await getApplication(ctx, actor, number, meta);
-  return view;
-}
-
-export { workflowFor } from './workflows.ts';
-export type { Workflow };
