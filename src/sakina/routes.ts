@@ -11,6 +11,7 @@ import * as escorts from './escorts.ts';
 import { CATEGORIES, KSPR_FACTOR_CODES, KSPR_FACTORS } from './kspr.ts';
 import {
   birthPlanSchema,
+  localDate,
   confirmSchema,
   ESCORT_STEPS,
   escortRequestSchema,
@@ -70,6 +71,18 @@ export function sakinaRoutes(ctx: AppContext): FastifyPluginAsync {
         reply.status(result.replayed ? 200 : 201);
         return result;
       },
+    );
+
+    app.post(
+      '/api/sakina/duplicates',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Possible duplicates of a woman about to be registered (midwife; POST so that the NIK stays out of URLs and logs)',
+          body: z.object({ nik: z.string().max(40).nullish(), name: z.string().trim().min(1).max(120), birthDate: localDate.nullish(), villageId: z.uuid(), excludeId: z.uuid().nullish() }),
+        },
+      },
+      async (request) => ({ items: await service.findDuplicates(ctx, request.actor, request.body, metaOf(request)) }),
     );
 
     app.get(

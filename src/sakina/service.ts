@@ -222,6 +222,24 @@ export async function reportPregnancy(ctx: AppContext, actor: Actor, input: Repo
   return result;
 }
 
+/**
+ * The possible duplicates of a woman about to be registered, for the midwife to compare side by
+ * side before she saves (the registration itself refuses them until she has decided).
+ */
+export async function findDuplicates(ctx: AppContext, actor: Actor, probe: { nik?: string | null; name: string; birthDate?: string | null; villageId: string; excludeId?: string | null }, meta: RequestMeta) {
+  requireStaff(actor);
+  const fields: Field[] = [];
+  const ident = checkIdentity({ nik: probe.nik, birthDate: probe.birthDate }, today(ctx), fields);
+  failIf(fields);
+  return ctx.db.transaction(async (tx) => {
+    const place = await placeOf(tx, ctx, probe.villageId);
+    if (!canDo(actor, { ...place, status: 'active' }, 'register')) throw new AppError('forbidden');
+    const candidates = await repo.findDuplicateCandidates(tx, ctx.regencyCode, { nik: ident.nik, name: probe.name, birthDate: ident.birthDate, villageId: place.villageId, excludeId: probe.excludeId ?? null });
+    await auditReads(tx, ctx, actor, meta, candidates.filter((c) => sakinaAccess(actor, subjectOf(c)).fields.has('name')), 'duplicates');
+    return duplicateViews(actor, candidates, ident.nik);
+  });
+}
+
 /** Refuses a registration that may be a woman already on the register, unless the midwife has judged each candidate. */
 async function guardDuplicates(tx: DbOrTx, ctx: AppContext, actor: Actor, probe: { nik: string; name: string; birthDate: string | null; villageId: string; excludeId?: string }, notDuplicateOf: string[]): Promise<void> {
   const candidates = await repo.findDuplicateCandidates(tx, ctx.regencyCode, { ...probe, excludeId: probe.excludeId ?? null });

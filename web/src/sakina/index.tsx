@@ -1,34 +1,55 @@
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import type { Role } from '../api-types.ts';
-import type { Messages } from '../i18n/id.ts';
-import { Alert, type Feature } from '../kit/index.ts';
+import { lazy, Suspense } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
+import { Loading } from '../kit/index.ts';
 import { useSession } from '../session.tsx';
-import { RoleHome } from '../shell/RoleHome.tsx';
+import { Forbidden, NotFound } from '../shell/ErrorPages.tsx';
+import { BirthPlanForm } from './BirthPlanForm.tsx';
+import { SakinaHome as Home } from './Home.tsx';
+import { OutcomeForm } from './OutcomeForm.tsx';
+import { PregnancyPage } from './PregnancyPage.tsx';
+import { RegisterForm } from './RegisterForm.tsx';
+import { ReportForm } from './ReportForm.tsx';
+import { VisitForm } from './VisitForm.tsx';
+import './sakina.css';
 
-type SakinaFeature = keyof Messages['sakina']['features'];
+// The charts (chart.js) load only with the dashboard, never on a kader's or officer's phone.
+const SakinaDashboard = lazy(() => import('./Dashboard.tsx').then((m) => ({ default: m.SakinaDashboard })));
 
-// Each member of the laskar sees their own part: the police never see the clinical record.
-const BY_ROLE: Partial<Record<Role, SakinaFeature[]>> = {
-  midwife: ['register', 'kspr', 'anc', 'p4k', 'alerts', 'outcome'],
-  village_official: ['villageWatch', 'report', 'tasks', 'alerts'],
-  police_officer: ['escort', 'policeWatch', 'tasks'],
-};
-
-function card(t: TFunction, key: SakinaFeature): Feature {
-  return { key, title: t(`sakina.features.${key}.title`), body: t(`sakina.features.${key}.body`) };
-}
-
-/** /sakina: the high-risk pregnancy programme, cards by role (midwife, village official, police). */
+/**
+ * /sakina/*: the high-risk pregnancy programme. The midwife registers, screens, plans and records;
+ * the kader reports and visits; the police escort; the leader sees the figures only.
+ */
 export function SakinaHome() {
-  const { t } = useTranslation();
   const { user } = useSession();
-  const keys = (user && BY_ROLE[user.role]) ?? [];
+  const role = user?.role;
+  if (role === 'leader') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/sakina/dasbor" component={SakinaDashboard} />
+          <Route>
+            <Redirect to="/sakina/dasbor" replace />
+          </Route>
+        </Switch>
+      </Suspense>
+    );
+  }
+  const midwife = role === 'midwife';
+  const denied = <Forbidden roles={['midwife']} />;
   return (
-    <RoleHome title={t('sakina.title')} lead={t('sakina.lead')} features={keys.map((k) => card(t, k))}>
-      <Alert tone="info">
-        <p>{t('sakina.privacy')}</p>
-      </Alert>
-    </RoleHome>
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/sakina" component={Home} />
+        <Route path="/sakina/lapor">{role === 'village_official' || midwife ? <ReportForm /> : denied}</Route>
+        <Route path="/sakina/daftar">{midwife ? <RegisterForm /> : denied}</Route>
+        <Route path="/sakina/dasbor">{midwife ? <SakinaDashboard /> : denied}</Route>
+        <Route path="/sakina/ibu/:id">{(params) => <PregnancyPage params={params} />}</Route>
+        <Route path="/sakina/ibu/:id/konfirmasi">{(params) => (midwife ? <RegisterForm params={params} /> : denied)}</Route>
+        <Route path="/sakina/ibu/:id/kunjungan">{(params) => (midwife ? <VisitForm params={params} /> : denied)}</Route>
+        <Route path="/sakina/ibu/:id/p4k">{(params) => (midwife ? <BirthPlanForm params={params} /> : denied)}</Route>
+        <Route path="/sakina/ibu/:id/persalinan">{(params) => (midwife ? <OutcomeForm params={params} /> : denied)}</Route>
+        <Route component={NotFound} />
+      </Switch>
+    </Suspense>
   );
 }

@@ -132,7 +132,7 @@ const routes: { path: string; component: ComponentType }[] = [
   { path: '/antrian/tiket/:token', component: LiveTicket },
   { path: '/instansi', component: guarded(['agency_processor'], AgencyHome) },
   { path: '/desa', component: guarded(['village_operator'], VillageHome) },
-  { path: '/sakina', component: guarded(SAKINA_ROLES, SakinaHome) },
+  { path: '/sakina/*?', component: guarded([...SAKINA_ROLES, 'leader'], SakinaHome) },
   { path: '/admin', component: guarded(['mpp_admin'], AdminHome) },
   { path: '/admin/pengguna', component: guarded(['mpp_admin'], AdminUsers) },
   { path: '/admin/token-api', component: guarded(['mpp_admin'], AdminTokens) },
