@@ -105,7 +105,7 @@ const serviceDetail = z.object({
   actions: z.object({ takeTicket: z.boolean(), bookSlot: z.boolean(), applyOnline: z.boolean() }),
   links: z.object({ page: z.string(), pdf: z.string(), versions: z.string() }),
 });
-const pointSummary = pointRef.extend({ regionCode: z.string().nullable(), serviceCount: z.number(), ...openState });
+const pointSummary = pointRef.extend({ regionCode: z.string().nullable(), serviceCount: z.number(), active: z.boolean(), ...openState });
 const serviceRef = z.object({ code: z.string(), name: localText });
 const hoursSchema = z.record(z.string(), interval.nullable());
 const pointDetail = pointRef.extend({
@@ -162,13 +162,16 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
 
     // Public reads: cacheable for a minute (opening state moves with the clock).
     const publicCache = (reply: { header(name: string, value: string): unknown }) => reply.header('cache-control', 'public, max-age=60');
+    // The MPP admin's lists may ask for inactive records too: never cached, refused to anyone else.
+    const inactiveQuery = z.enum(['true', 'false']).optional().describe('MPP admin only: include inactive records (answer not cached)');
+    const listCache = (reply: Parameters<typeof noStore>[0], inactive: string | undefined) => (inactive === 'true' ? noStore(reply) : publicCache(reply));
 
     app.get(
       '/api/catalogue/agencies',
-      { schema: { tags: PUBLIC, summary: 'Agencies (instansi) with their number of services', response: { 200: z.object({ items: z.array(agencyView) }) } } },
-      async (_request, reply) => {
-        publicCache(reply);
-        return { items: await service.listAgencies(ctx) };
+      { schema: { tags: PUBLIC, summary: 'Agencies (instansi) with their number of services', querystring: z.object({ inactive: inactiveQuery }), response: { 200: z.object({ items: z.array(agencyView) }) } } },
+      async (request, reply) => {
+        listCache(reply, request.query.inactive);
+        return { items: await service.listAgencies(ctx, { actor: request.actor, inactive: request.query.inactive === 'true' }) };
       },
     );
 
@@ -219,13 +222,15 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
             lifeEvent: codeSchema.optional(),
             point: codeSchema.optional(),
             limit: z.coerce.number().int().min(1).max(500).default(500),
+            inactive: inactiveQuery,
           }),
           response: { 200: z.object({ items: z.array(serviceSummary), total: z.number() }) },
         },
       },
       async (request, reply) => {
-        publicCache(reply);
-        return service.listServices(ctx, request.query);
+        listCache(reply, request.query.inactive);
+        const { inactive, ...query } = request.query;
+        return service.listServices(ctx, query, { actor: request.actor, inactive: inactive === 'true' });
       },
     );
 
@@ -301,13 +306,14 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: PUBLIC,
           summary: 'Service points (MPP, market units, Smart Kampung village offices, online) with today’s hours and open now',
-          querystring: z.object({ kind: z.enum(POINT_KINDS).optional(), service: codeSchema.optional() }),
+          querystring: z.object({ kind: z.enum(POINT_KINDS).optional(), service: codeSchema.optional(), inactive: inactiveQuery }),
           response: { 200: z.object({ items: z.array(pointSummary) }) },
         },
       },
       async (request, reply) => {
-        publicCache(reply);
-        return { items: await service.listPoints(ctx, request.query) };
+        listCache(reply, request.query.inactive);
+        const { inactive, ...filter } = request.query;
+        return { items: await service.listPoints(ctx, filter, { actor: request.actor, inactive: inactive === 'true' }) };
       },
     );
 

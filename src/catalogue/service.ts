@@ -4,8 +4,11 @@
  * (promisedDate, isOpenNow, findServiceStandard). The MPP admin's writes are in admin.ts.
  */
 import type { DbOrTx } from '../db/client.ts';
+import { requireAccess } from '../identity/access.ts';
+import type { Actor } from '../shared/actor.ts';
 import type { AppContext } from '../shared/context.ts';
 import { AppError, type LocalText } from '../shared/errors.ts';
+import { canCatalogue } from './access.ts';
 import { isWorkingDay } from './calendar/calendar.ts';
 import { nationalHolidays } from './calendar/holidays.ts';
 import { addDays, dayNumber, fromDayNumber, type LocalDate, wibDateOf } from './calendar/local-date.ts';
@@ -91,8 +94,18 @@ function serviceSummary(s: repo.ServiceSummaryRow, score?: number): ServiceSumma
 
 // — public reads —
 
-export async function listAgencies(ctx: AppContext): Promise<AgencyView[]> {
-  const rows = await repo.listAgencies(ctx.db, ctx.regencyCode, false);
+/** What the MPP admin's lists add: the agencies, services and points that are switched off. */
+export type InactiveOption = { actor?: Actor; inactive?: boolean };
+
+function withInactive(options: InactiveOption): boolean {
+  if (!options.inactive) return false;
+  if (!options.actor) throw new AppError('unauthenticated');
+  requireAccess(options.actor, canCatalogue(options.actor, 'catalogue.manage'));
+  return true;
+}
+
+export async function listAgencies(ctx: AppContext, options: InactiveOption = {}): Promise<AgencyView[]> {
+  const rows = await repo.listAgencies(ctx.db, ctx.regencyCode, withInactive(options));
   return rows.map((r) => agencyView(r.agency, r.serviceCount));
 }
 
@@ -120,15 +133,16 @@ export async function listDocumentTypes(ctx: AppContext) {
 export type ServiceQuery = { q?: string; agency?: string; lifeEvent?: string; point?: string; limit: number };
 
 /** Browse (by agency, life event, point) or search; a search is ordered by relevance. */
-export async function listServices(ctx: AppContext, query: ServiceQuery): Promise<{ items: ServiceSummary[]; total: number }> {
-  const filter: repo.ServiceFilter = { agencyCode: query.agency, lifeEvent: query.lifeEvent, pointCode: query.point };
+export async function listServices(ctx: AppContext, query: ServiceQuery, options: InactiveOption = {}): Promise<{ items: ServiceSummary[]; total: number }> {
+  const includeInactive = withInactive(options);
+  const filter: repo.ServiceFilter = { agencyCode: query.agency, lifeEvent: query.lifeEvent, pointCode: query.point, includeInactive };
   const q = query.q?.trim();
   if (!q) {
     const rows = await repo.listServiceSummaries(ctx.db, ctx.regencyCode, filter);
     return { items: rows.slice(0, query.limit).map((s) => serviceSummary(s)), total: rows.length };
   }
   const hits = await repo.searchServices(ctx.db, ctx.regencyCode, q.slice(0, 200), filter, query.limit);
-  const rows = await repo.listServiceSummaries(ctx.db, ctx.regencyCode, { ids: hits.map((h) => h.id) });
+  const rows = await repo.listServiceSummaries(ctx.db, ctx.regencyCode, { ids: hits.map((h) => h.id), includeInactive });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = hits.flatMap((h) => {
     const row = byId.get(h.id);
@@ -258,15 +272,17 @@ export async function getStandardForPrint(ctx: AppContext, code: string, version
 
 export type PointSummary = PointOpen['point'] & {
   regionCode: string | null;
+  active: boolean;
   serviceCount: number;
   today: DayView;
   openNow: boolean;
   nextOpening: string | null;
 };
 
-export async function listPoints(ctx: AppContext, filter: { kind?: string; service?: string }): Promise<PointSummary[]> {
+export async function listPoints(ctx: AppContext, filter: { kind?: string; service?: string }, options: InactiveOption = {}): Promise<PointSummary[]> {
+  const includeInactive = withInactive(options);
   const serviceId = filter.service ? (await findService(ctx.db, ctx.regencyCode, filter.service)).id : undefined;
-  const points = await repo.listPoints(ctx.db, ctx.regencyCode, { kind: filter.kind, serviceId });
+  const points = await repo.listPoints(ctx.db, ctx.regencyCode, { kind: filter.kind, serviceId, includeInactive });
   const now = ctx.now();
   const today = wibDateOf(now);
   const [cal, special, counts] = await Promise.all([
@@ -276,7 +292,7 @@ export async function listPoints(ctx: AppContext, filter: { kind?: string; servi
   ]);
   return points.map((p) => {
     const state = openState(now, p, servicePointOf(p, special), cal, special);
-    return { ...pointOpen(p, state).point, regionCode: p.regionCode, serviceCount: counts.get(p.id) ?? 0, ...state };
+    return { ...pointOpen(p, state).point, regionCode: p.regionCode, serviceCount: counts.get(p.id) ?? 0, active: p.active, ...state };
   });
 }
 

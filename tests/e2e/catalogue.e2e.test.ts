@@ -427,8 +427,27 @@ describe('service catalogue (MPP admin, desktop)', () => {
 
     await page.goto(`${platform.url}/admin/katalog/instansi`);
     await page.getByRole('heading', { level: 1, name: 'Instansi' }).waitFor();
-    expect(await page.getByRole('table', { name: 'Daftar instansi' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(24);
+    const agencies = page.getByRole('table', { name: 'Daftar instansi' });
+    expect(await agencies.locator('tbody tr').count()).toBeGreaterThanOrEqual(24);
     await expectAccessible(page);
     await screenshot(page, 'admin-catalogue-agencies-desktop');
+
+    // An agency switched off leaves the public list but stays in the admin's, marked, to be switched on again.
+    await agencies.getByRole('link', { name: 'BNNK Banyuwangi', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ubah instansi: BNNK Banyuwangi' }).waitFor();
+    await page.getByLabel('Telepon').fill('nomor?');
+    await page.getByRole('checkbox', { name: 'Instansi aktif' }).uncheck();
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Nomor telepon tidak valid').waitFor();
+    expect(await page.getByLabel('Telepon').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Telepon').fill('184');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Tersimpan.').waitFor();
+    await page.getByRole('link', { name: 'Instansi', exact: true }).click();
+    const row = page.getByRole('table', { name: 'Daftar instansi' }).getByRole('row').filter({ hasText: 'BNNK Banyuwangi' });
+    await row.getByText('Nonaktif').waitFor();
+    const publicList = (await (await fetch(`${platform.url}/api/catalogue/agencies`)).json()) as { items: { code: string }[] };
+    expect(publicList.items.map((a) => a.code)).not.toContain('bnn');
+    expect((await fetch(`${platform.url}/api/catalogue/agencies?inactive=true`)).status).toBe(401);
   });
 });

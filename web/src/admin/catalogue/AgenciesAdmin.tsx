@@ -11,7 +11,7 @@ const KINDS = ['regency', 'vertical', 'soe', 'bank', 'other'] as const;
 /** /admin/katalog/instansi — the agencies with their number of services. */
 export function AgenciesAdmin() {
   const { a, tx } = useA();
-  const agencies = useFresh<{ items: Agency[] }>('/api/catalogue/agencies');
+  const agencies = useFresh<{ items: Agency[] }>('/api/catalogue/agencies', { inactive: 'true' });
   const g = a.agencies;
   const rows = [...(agencies.data?.items ?? [])].sort((x, y) => x.shortName.localeCompare(y.shortName, 'id'));
   return (
@@ -55,7 +55,6 @@ export function AgenciesAdmin() {
           ]}
         />
       )}
-      <p className="muted section">{g.inactiveNote}</p>
     </>
   );
 }

@@ -165,7 +165,7 @@ export function CsvAdmin() {
             columns={[
               { key: 'row', header: k.row, className: 'num', render: (r) => r.row },
               { key: 'line', header: k.line, className: 'num', render: (r) => r.line },
-              { key: 'code', header: k.code, render: (r) => <span className="mono">{r.code ?? '—'}</span> },
+              { key: 'code', header: k.code, className: 'nowrap', render: (r) => <span className="mono">{r.code ?? '—'}</span> },
               { key: 'status', header: k.statusCol, render: (r) => <Badge tone={TONE[r.status]}>{k.status[r.status]}</Badge> },
               {
                 key: 'details',

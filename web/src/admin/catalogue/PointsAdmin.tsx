@@ -10,12 +10,14 @@ import { useA } from './messages.ts';
 const KINDS = ['mpp', 'market', 'village', 'online'] as const;
 const PASARAN = ['Legi', 'Pahing', 'Pon', 'Wage', 'Kliwon'] as const;
 const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+/** Clock times as 24-hour text (08:00, 15:30), the same in every browser locale; the API checks the format. */
+const TIME = { type: 'text', inputMode: 'numeric', placeholder: '08:00', maxLength: 5, autoComplete: 'off', spellCheck: false } as const;
 
 /** /admin/katalog/titik — every service point, filtered by kind and name. */
 export function PointsAdmin() {
   const { a, tx } = useA();
   const p = a.points;
-  const points = useFresh<{ items: PointSummary[] }>('/api/catalogue/points');
+  const points = useFresh<{ items: PointSummary[] }>('/api/catalogue/points', { inactive: 'true' });
   const [kind, setKind] = useState('');
   const [filter, setFilter] = useState('');
   const rows = useMemo(() => {
@@ -62,6 +64,7 @@ export function PointsAdmin() {
             { key: 'services', header: p.services, className: 'num', render: (r) => r.serviceCount },
             { key: 'today', header: p.hours, className: 'nowrap', render: (r) => (r.today.hours.length ? r.today.hours.map((h) => `${h.open}–${h.close}`).join(', ') : p.closed) },
             { key: 'open', header: p.openNow, render: (r) => (r.openNow ? <Badge tone="ok">{a.common.yes}</Badge> : <Badge tone="off">{a.common.no}</Badge>) },
+            { key: 'active', header: a.common.active, render: (r) => (r.active ? <Badge tone="ok">{a.common.active}</Badge> : <Badge tone="off">{a.common.inactive}</Badge>) },
           ]}
         />
       )}
@@ -226,10 +229,10 @@ function PointForm({ point, onSaved }: { point: PointDetail | null; onSaved: () 
                     <input type="checkbox" checked={h.open} onChange={(e) => setDay(day, { open: e.target.checked })} aria-label={`${name}: ${p.openDay}`} />
                   </td>
                   <td>
-                    <input className="input input--compact input--time" type="time" value={h.from} disabled={!h.open} onChange={(e) => setDay(day, { from: e.target.value })} aria-label={`${name}: ${p.opens}`} aria-invalid={err ? true : undefined} />
+                    <input className="input input--compact input--time" {...TIME} value={h.from} disabled={!h.open} onChange={(e) => setDay(day, { from: e.target.value })} aria-label={`${name}: ${p.opens}`} aria-invalid={err ? true : undefined} />
                   </td>
                   <td>
-                    <input className="input input--compact input--time" type="time" value={h.to} disabled={!h.open} onChange={(e) => setDay(day, { to: e.target.value })} aria-label={`${name}: ${p.closes}`} aria-invalid={err ? true : undefined} />
+                    <input className="input input--compact input--time" {...TIME} value={h.to} disabled={!h.open} onChange={(e) => setDay(day, { to: e.target.value })} aria-label={`${name}: ${p.closes}`} aria-invalid={err ? true : undefined} />
                     {err && <span className="field__error">{err}</span>}
                   </td>
                 </tr>
@@ -244,8 +247,8 @@ function PointForm({ point, onSaved }: { point: PointDetail | null; onSaved: () 
         <CheckField label={p.fridayBreakOn} checked={d.breakOn} onChange={(v) => set('breakOn', v)} />
         {d.breakOn && (
           <div className="form-grid form-grid--4">
-            <TextField label={p.breakStart} type="time" value={d.breakStart} onChange={(e) => set('breakStart', e.target.value)} error={errors('fridayBreak.start')} />
-            <TextField label={p.breakEnd} type="time" value={d.breakEnd} onChange={(e) => set('breakEnd', e.target.value)} error={errors('fridayBreak.end') ?? errors('fridayBreak')} />
+            <TextField label={p.breakStart} {...TIME} value={d.breakStart} onChange={(e) => set('breakStart', e.target.value)} error={errors('fridayBreak.start')} />
+            <TextField label={p.breakEnd} {...TIME} value={d.breakEnd} onChange={(e) => set('breakEnd', e.target.value)} error={errors('fridayBreak.end') ?? errors('fridayBreak')} />
           </div>
         )}
       </fieldset>
@@ -265,8 +268,8 @@ function PointForm({ point, onSaved }: { point: PointDetail | null; onSaved: () 
               </div>
             </fieldset>
             <div className="form-grid form-grid--4">
-              <TextField label={p.opens} type="time" value={d.marketOpen} onChange={(e) => set('marketOpen', e.target.value)} error={errors('marketDays.open')} />
-              <TextField label={p.closes} type="time" value={d.marketClose} onChange={(e) => set('marketClose', e.target.value)} error={errors('marketDays.close') ?? errors('marketDays')} />
+              <TextField label={p.opens} {...TIME} value={d.marketOpen} onChange={(e) => set('marketOpen', e.target.value)} error={errors('marketDays.open')} />
+              <TextField label={p.closes} {...TIME} value={d.marketClose} onChange={(e) => set('marketClose', e.target.value)} error={errors('marketDays.close') ?? errors('marketDays')} />
             </div>
           </>
         )}
@@ -488,8 +491,8 @@ function SpecialDays({ point, onSaved }: { point: PointDetail; onSaved: () => vo
         <ErrorAlert error={save.error} shownFields={['date', 'open', 'close', 'note.id', 'note.en']} />
         <div className="form-grid form-grid--4">
           <TextField label={p.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors('date')} />
-          {!closed && <TextField label={p.opens} type="time" value={open} onChange={(e) => setOpen(e.target.value)} error={errors('open')} />}
-          {!closed && <TextField label={p.closes} type="time" value={close} onChange={(e) => setClose(e.target.value)} error={errors('close')} />}
+          {!closed && <TextField label={p.opens} {...TIME} value={open} onChange={(e) => setOpen(e.target.value)} error={errors('open')} />}
+          {!closed && <TextField label={p.closes} {...TIME} value={close} onChange={(e) => setClose(e.target.value)} error={errors('close')} />}
         </div>
         <CheckField label={p.closedDay} checked={closed} onChange={setClosed} />
         <BiField label={p.note} value={note} onChange={setNote} errors={errors} path="note" />

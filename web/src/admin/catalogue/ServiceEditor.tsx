@@ -111,7 +111,8 @@ export function ServiceEdit() {
   const service = useFresh<ServiceDetail>(isCode(code) ? `/api/catalogue/services/${code}` : null);
   const choices = useChoices();
   const [generation, setGeneration] = useState(0);
-  const [notice, setNotice] = useState<string | null>(() => (new URLSearchParams(window.location.search).get('baru') ? a.service.created.replace('{{code}}', code ?? '') : null));
+  const [notice] = useState<string | null>(() => (new URLSearchParams(window.location.search).get('baru') ? a.service.created.replace('{{code}}', code ?? '') : null));
+  const [published, setPublished] = useState<string | null>(null);
   if (!isCode(code)) return <PageHeader title={a.common.notFound} back={{ href: BASE, label: a.services.title }} />;
   if ((service.loading && !service.data) || (!choices.ready && !choices.error)) return <Loading />;
   if (!service.data) {
@@ -144,12 +145,13 @@ export function ServiceEdit() {
         key={`std-${s.currentVersion}-${generation}`}
         service={s}
         documents={choices.documents}
+        published={published}
         onPublished={(message) => {
-          setNotice(message);
+          setPublished(message);
           service.reload();
         }}
         onReload={() => {
-          setNotice(null);
+          setPublished(null);
           setGeneration((g) => g + 1);
           service.reload();
         }}
@@ -178,8 +180,8 @@ function MetaForm({ service, choices, onSaved }: { service: ServiceDetail; choic
     >
       <h2 id="meta-title">{a.service.metaTitle}</h2>
       <p className="muted">{a.service.metaLead}</p>
-      <ErrorAlert error={save.error} shownFields={(save.error?.errors ?? []).map((x) => x.field).filter((f) => META_FIELDS.test(f))} />
       <MetaFields meta={meta} onChange={setMeta} errors={errors} choices={choices} />
+      <ErrorAlert error={save.error} shownFields={(save.error?.errors ?? []).map((x) => x.field).filter((f) => META_FIELDS.test(f))} />
       {save.done && <Alert tone="success">{save.done}</Alert>}
       <Button type="submit" busy={save.busy}>
         {save.busy ? a.common.saving : a.service.saveMeta}
@@ -188,7 +190,7 @@ function MetaForm({ service, choices, onSaved }: { service: ServiceDetail; choic
   );
 }
 
-function StandardEditor({ service, documents, onPublished, onReload }: { service: ServiceDetail; documents: DocumentType[]; onPublished: (message: string) => void; onReload: () => void }) {
+function StandardEditor({ service, documents, published, onPublished, onReload }: { service: ServiceDetail; documents: DocumentType[]; published: string | null; onPublished: (message: string) => void; onReload: () => void }) {
   const { a } = useA();
   const [draft, setDraft] = useState<StandardDraft>(() => draftOf(service.standard));
   const [changeNote, setChangeNote] = useState('');
@@ -214,21 +216,22 @@ function StandardEditor({ service, documents, onPublished, onReload }: { service
     >
       <h2 id="std-title">{a.service.standardTitle.replace('{{n}}', String(service.currentVersion))}</h2>
       <p className="muted">{a.service.standardLead.replace('{{next}}', String(service.currentVersion + 1))}</p>
-      {conflict ? (
-        <Alert tone="error" title={a.service.conflictTitle}>
-          <p>{save.error!.detail}</p>
-          <p>{a.service.conflictBody}</p>
-          <Button variant="secondary" size="small" onClick={onReload}>
-            {a.service.reload}
-          </Button>
-        </Alert>
-      ) : (
-        <ErrorAlert error={save.error} shownFields={(save.error?.errors ?? []).map((x) => x.field).filter((f) => STANDARD_FIELDS.test(f))} />
-      )}
       <StandardForm draft={draft} onChange={setDraft} errors={errors} documents={documents} />
       <div className="publish-bar">
         <TextArea label={a.service.changeNote} hint={a.service.changeNoteHint} value={changeNote} onChange={(e) => setChangeNote(e.target.value)} error={errors('changeNote')} rows={2} />
+        {conflict ? (
+          <Alert tone="error" title={a.service.conflictTitle}>
+            <p>{save.error!.detail}</p>
+            <p>{a.service.conflictBody}</p>
+            <Button variant="secondary" size="small" onClick={onReload}>
+              {a.service.reload}
+            </Button>
+          </Alert>
+        ) : (
+          <ErrorAlert error={save.error} shownFields={(save.error?.errors ?? []).map((x) => x.field).filter((f) => STANDARD_FIELDS.test(f))} />
+        )}
         {save.done && <Alert tone="info">{save.done}</Alert>}
+        {!save.done && !save.error && published && <Alert tone="success">{published}</Alert>}
         <Button type="submit" busy={save.busy}>
           {save.busy ? a.common.saving : a.service.publish}
         </Button>
@@ -262,7 +265,6 @@ export function ServiceCreate() {
             .then((r) => r && navigate(`${BASE}/layanan/${r.body.code}?baru=1`));
         }}
       >
-        <ErrorAlert error={save.error ?? choices.error} shownFields={(save.error?.errors ?? []).map((x) => x.field).filter((f) => f === 'code' || META_FIELDS.test(f) || STANDARD_FIELDS.test(f))} />
         <section className="card" aria-labelledby="meta-title">
           <h2 id="meta-title">{a.service.metaTitle}</h2>
           <div className="form-grid form-grid--2">
@@ -274,6 +276,7 @@ export function ServiceCreate() {
           <h2 id="std-title">{a.service.standardCreate}</h2>
           <StandardForm draft={draft} onChange={setDraft} errors={errors} documents={choices.documents} />
           <div className="publish-bar">
+            <ErrorAlert error={save.error ?? choices.error} shownFields={(save.error?.errors ?? []).map((x) => x.field).filter((f) => f === 'code' || META_FIELDS.test(f) || STANDARD_FIELDS.test(f))} />
             <Button type="submit" busy={save.busy}>
               {save.busy ? a.common.saving : a.service.create}
             </Button>

@@ -82,8 +82,8 @@ export function changesBetween(prev: Standard, next: Standard, a: AdminMessages,
   );
   lists(c.procedure!, prev.procedure.map((p) => bi(p)), next.procedure.map((p) => bi(p)));
   text(c.duration!, prev.duration.text[lang], next.duration.text[lang]);
-  const fee = (s: Standard) => [s.fee.text[lang], s.fee.legalBasis, s.fee.note ? s.fee.note[lang] : null].filter(Boolean).join(' · ');
-  text(c.fee!, fee(prev), fee(next));
+  const fee = (s: Standard) => [s.fee.text[lang], s.fee.legalBasis, s.fee.note ? s.fee.note[lang] : null].filter((x): x is string => !!x);
+  lists(c.fee!, fee(prev), fee(next));
   text(c.product!, bi(prev.product), bi(next.product));
   text(c.complaintHandling!, bi(prev.complaintHandling), bi(next.complaintHandling));
   lists(c.legalBasis!, prev.legalBasis, next.legalBasis);

@@ -23,8 +23,8 @@ export function ServicesAdmin() {
     const s = qs.toString();
     window.history.replaceState(window.history.state, '', s ? `${BASE}?${s}` : BASE);
   }, [q, agency]);
-  const agencies = useFresh<{ items: Agency[] }>('/api/catalogue/agencies');
-  const services = useFresh<{ items: ServiceSummary[]; total: number }>('/api/catalogue/services', { q: q || undefined, agency: agency || undefined, limit: 500 });
+  const agencies = useFresh<{ items: Agency[] }>('/api/catalogue/agencies', { inactive: 'true' });
+  const services = useFresh<{ items: ServiceSummary[]; total: number }>('/api/catalogue/services', { q: q || undefined, agency: agency || undefined, limit: 500, inactive: 'true' });
   const sortedAgencies = useMemo(() => [...(agencies.data?.items ?? [])].sort((x, y) => x.shortName.localeCompare(y.shortName, 'id')), [agencies.data]);
   const s = a.services;
   return (
@@ -65,6 +65,12 @@ export function ServicesAdmin() {
                 render: (r) => (
                   <>
                     <Link href={`${BASE}/layanan/${r.code}`}>{tx(r.name)}</Link>
+                    {!r.active && (
+                      <>
+                        {' '}
+                        <Badge tone="off">{a.common.inactive}</Badge>
+                      </>
+                    )}
                     <span className="mono muted cell-sub">{r.code}</span>
                   </>
                 ),

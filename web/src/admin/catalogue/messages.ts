@@ -190,7 +190,6 @@ const id = {
     services: 'Layanan',
     active: 'Instansi aktif',
     created: 'Instansi {{code}} tersimpan.',
-    inactiveNote: 'Instansi nonaktif tidak tampil di daftar ini; buka langsung dengan alamat /admin/katalog/instansi/kode.',
   },
   points: {
     title: 'Titik layanan dan loket',
@@ -501,7 +500,6 @@ const en: AdminMessages = {
     services: 'Services',
     active: 'Agency active',
     created: 'Agency {{code}} saved.',
-    inactiveNote: 'Inactive agencies are not listed here; open one directly at /admin/katalog/instansi/code.',
   },
   points: {
     title: 'Service points and counters',

@@ -93,7 +93,7 @@ export type VersionDetail = { code: string; name: LocalText; current: boolean; c
 
 export type LifeEvent = { code: string; name: LocalText; description: LocalText; serviceCount: number };
 
-export type PointSummary = PointRef & OpenState & { regionCode: string | null; serviceCount: number };
+export type PointSummary = PointRef & OpenState & { regionCode: string | null; serviceCount: number; active: boolean };
 
 export type PointDetail = PointRef &
   OpenState & {
