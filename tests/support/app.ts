@@ -110,7 +110,9 @@ export async function createTestPlatform(options: { config?: Record<string, stri
 export async function latestCode(ctx: AppContext, phone: string): Promise<string> {
   const { listMessages } = await import('../../src/notifications/repository.ts');
   const { normaliseMobile } = await import('../../src/identity/phone.ts');
-  const [message] = await listMessages(ctx.db, ctx.regencyCode, 1, normaliseMobile(phone) ?? phone);
+  // Only sign-in codes: other messages to the same phone can share the test clock's timestamp.
+  const messages = await listMessages(ctx.db, ctx.regencyCode, 50, normaliseMobile(phone) ?? phone);
+  const message = messages.find((m) => m.template.startsWith('otp.'));
   const code = message?.body.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`no code in the outbox for ${phone}`);
   return code;
