@@ -293,7 +293,11 @@ function PointServices({ point, onSaved }: { point: PointDetail; onSaved: () => 
   const all = useAllServices();
   const [selected, setSelected] = useState<Set<string>>(() => new Set(point.services.map((s) => s.code)));
   const save = useSave();
-  const options = (all.data?.items ?? []).map((s) => ({ value: s.code, label: tx(s.name), extra: s.agency.shortName }));
+  // The services offered here first, then the rest (the order stays put while boxes are ticked).
+  const offered = useMemo(() => new Set(point.services.map((s) => s.code)), [point.services]);
+  const options = (all.data?.items ?? [])
+    .map((s) => ({ value: s.code, label: tx(s.name), extra: s.agency.shortName }))
+    .sort((x, y) => Number(offered.has(y.value)) - Number(offered.has(x.value)));
   return (
     <form
       className="card section admin-form"

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { Badge, ErrorAlert, Loading, PageHeader, Table, TextField } from '../../kit/index.ts';
 import { useApi } from '../../use-api.ts';
@@ -33,6 +33,11 @@ export function PointsPage() {
   const [filter, setFilter] = useState('');
   const byKind = (kind: string) => (points.data?.items ?? []).filter((p) => p.kind === kind);
   const villages = useMemo(() => (points.data?.items ?? []).filter((p) => p.kind === 'village'), [points.data]);
+  // "Find a village office" from a service page lands on the village list (/lokasi#desa).
+  const loaded = !!points.data;
+  useEffect(() => {
+    if (loaded && window.location.hash === '#desa') document.getElementById('desa')?.focus();
+  }, [loaded]);
   const matching = useMemo(() => {
     const f = normalise(filter.trim());
     return f ? villages.filter((v) => normalise(`${v.name.id} ${v.address}`).includes(f)) : villages;
