@@ -11,7 +11,8 @@ beforeAll(async () => {
   platform = await createTestPlatform({ catalogue: true, config: { LOGIN_RATE_LIMIT: '100000' } });
   await withQueueDemo(platform);
   admin = await platform.as('admin');
-});
+  // Seeding the catalogue takes a while on a busy machine: more than the default hook timeout.
+}, 300_000);
 afterAll(async () => {
   await platform?.close();
 });

@@ -36,7 +36,8 @@ beforeAll(async () => {
   const paired = await admin.post(`/api/queue/points/${MPP}/kiosks`, { name: 'Kios lobi' });
   expect(paired.statusCode, paired.body).toBe(201);
   kiosk = paired.json().token;
-});
+  // Seeding the catalogue takes a while on a busy machine: more than the default hook timeout.
+}, 300_000);
 afterAll(async () => {
   await platform?.close();
 });

@@ -25,7 +25,8 @@ beforeAll(async () => {
   const { app } = await buildApp({ config: testConfig(), database, now: () => platform.clock.now, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   second = { app, database, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, ownDatabase };
-});
+  // Seeding the catalogue takes a while on a busy machine: more than the default hook timeout.
+}, 300_000);
 
 afterAll(async () => {
   await second?.app.close();
