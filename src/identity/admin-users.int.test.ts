@@ -88,6 +88,12 @@ describe('creating staff accounts', () => {
     expect(res.json()).toMatchObject({ status: 409, code: 'already_exists', detail: 'Nama pengguna "loket" sudah dipakai.' });
   });
 
+  it('answers a double-submitted creation with one 201 and one 409, never a 500', async () => {
+    const body = { username: 'double.click', password: 'long-enough-password', displayName: 'Double Click', role: 'leader' };
+    const results = await Promise.all(Array.from({ length: 3 }, () => admin.post('/api/admin/users', body)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+  });
+
   it('refuses a bad body with a 400 problem naming each bad field', async () => {
     const res = await admin.post('/api/admin/users', { username: 'a b', password: 'short', displayName: 'X', role: 'citizen', email: 'not-an-email', placeIds: ['not-a-uuid'] });
     expect(res.statusCode).toBe(400);
@@ -127,12 +133,6 @@ describe('updating staff accounts', () => {
 
   it('answers an unknown account with 404', async () => {
     expect((await admin.patch('/api/admin/users/00000000-0000-4000-8000-000000000000', { active: false })).statusCode).toBe(404);
-  });
-
-  it('answers a double-submitted creation with one 201 and one 409, never a 500', async () => {
-    const body = { username: 'double.click', password: 'long-enough-password', displayName: 'Double Click', role: 'leader' };
-    const results = await Promise.all(Array.from({ length: 3 }, () => admin.post('/api/admin/users', body)));
-    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
   });
 });
 

@@ -224,8 +224,9 @@ export async function createStaffUser(ctx: AppContext, actor: Actor, input: NewS
   requireAccess(actor, canIdentity(actor, 'users.manage'));
   const username = input.username.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
+  const taken = new AppError('already_exists', { id: `Nama pengguna "${username}" sudah dipakai.`, en: `Username "${username}" is taken.` });
   return ctx.db.transaction(async (tx) => {
-    if (await repo.findUserByUsername(tx, ctx.regencyCode, username)) throw new AppError('already_exists', { id: `Nama pengguna "${username}" sudah dipakai.`, en: `Username "${username}" is taken.` });
+    if (await repo.findUserByUsername(tx, ctx.regencyCode, username)) throw taken;
     await requireKnownPlaces(tx, ctx.regencyCode, input.placeIds);
     const user = await repo.insertUser(tx, {
       regencyCode: ctx.regencyCode,
@@ -235,6 +236,9 @@ export async function createStaffUser(ctx: AppContext, actor: Actor, input: NewS
       displayName: input.displayName,
       phone: input.phone ? validMobile(input.phone) : null,
       email: input.email ?? null,
+    }).catch((error: unknown) => {
+      // Two submissions at once both pass the check above; the unique index decides.
+      throw isUniqueViolation(error) ? taken : error;
     });
     await repo.setUserPlaces(tx, ctx.regencyCode, user.id, input.placeIds);
     await recordAudit(tx, ctx.regencyCode, actor, meta, { action: 'create', entityType: 'user', entityId: user.id, details: { role: input.role, username, placeIds: input.placeIds } }, ctx.now());
@@ -246,6 +250,11 @@ async function requireKnownPlaces(tx: Parameters<Parameters<AppContext['db']['tr
   for (const placeId of placeIds) {
     if (!(await repo.findPlace(tx, regencyCode, placeId))) throw new AppError('validation_failed', undefined, [{ field: 'placeIds', message: { id: 'Tempat tugas tidak ditemukan.', en: 'Unknown place.' } }]);
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
 export async function updateStaffUser(ctx: AppContext, actor: Actor, userId: string, patch: { active?: boolean; placeIds?: string[]; displayName?: string }, meta: RequestMeta): Promise<void> {
