@@ -15,7 +15,7 @@
  * Pure: the caller loads the records; dates are WIB calendar days.
  */
 import { wibDateOf, type LocalDate } from '../catalogue/calendar/local-date.ts';
-import { ancCoverage, type Examiner } from './anc.ts';
+import { ancCoverage, type AncCoverage, type Examiner } from './anc.ts';
 import { FACILITY_PLACES, type DeliveryPlace, type ReportedVia } from './schema.ts';
 
 export type FigureSources = {
@@ -78,15 +78,44 @@ function tally(dates: (LocalDate | null | undefined)[], yearStart: LocalDate, fi
   return { previous, month, cumulative: previous + month };
 }
 
+type Indexed = {
+  outcomeBy: Map<string, FigureSources['outcomes'][number]>;
+  babiesBy: Map<string, FigureSources['babies']>;
+  escortsBy: Map<string, FigureSources['escorts']>;
+  byVillage: Map<string, FigureSources['pregnancies']>;
+  coverage: Map<string, AncCoverage>;
+};
+
+// The same sources are counted for every month of a trend: index them, and their coverage, once.
+const indexes = new WeakMap<FigureSources, Indexed>();
+
+function indexOf(sources: FigureSources): Indexed {
+  const cached = indexes.get(sources);
+  if (cached) return cached;
+  const visitsBy = groupBy(sources.visits, (v) => v.pregnancyId);
+  const outcomeBy = new Map(sources.outcomes.map((o) => [o.pregnancyId, o]));
+  const coverage = new Map<string, AncCoverage>();
+  for (const p of sources.pregnancies) {
+    if (!p.hpht) continue;
+    const list = (visitsBy.get(p.id) ?? []).map((v) => ({ date: v.visitDate, examiner: v.examiner === 'doctor' ? ('doctor' as const) : ('midwife' as const) }));
+    coverage.set(p.id, ancCoverage(list, p.hpht, outcomeBy.get(p.id)?.deliveryDate ?? null));
+  }
+  const index: Indexed = {
+    outcomeBy,
+    babiesBy: groupBy(sources.babies, (b) => b.pregnancyId),
+    escortsBy: groupBy(sources.escorts, (e) => e.pregnancyId),
+    byVillage: groupBy(sources.pregnancies.filter((p) => p.status === 'active' || p.status === 'delivered' || p.status === 'closed'), (p) => p.villageId),
+    coverage,
+  };
+  indexes.set(sources, index);
+  return index;
+}
+
 /** One row per village (in the given order), for the month. */
 export function computeFigures(sources: FigureSources, villageIds: string[], targets: Map<string, number>, month: string): FigureRow[] {
   const { first, last, year } = monthBounds(month);
   const yearStart = `${year}-01-01`;
-  const visitsBy = groupBy(sources.visits, (v) => v.pregnancyId);
-  const outcomeBy = new Map(sources.outcomes.map((o) => [o.pregnancyId, o]));
-  const babiesBy = groupBy(sources.babies, (b) => b.pregnancyId);
-  const escortsBy = groupBy(sources.escorts, (e) => e.pregnancyId);
-  const byVillage = groupBy(sources.pregnancies.filter((p) => p.status === 'active' || p.status === 'delivered' || p.status === 'closed'), (p) => p.villageId);
+  const { outcomeBy, babiesBy, escortsBy, byVillage, coverage } = indexOf(sources);
 
   return villageIds.map((villageId) => {
     const list = byVillage.get(villageId) ?? [];
@@ -96,12 +125,8 @@ export function computeFigures(sources: FigureSources, villageIds: string[], tar
     for (const p of list) {
       const outcome = outcomeBy.get(p.id) ?? null;
       dates.registered.push(p.confirmedAt ? wibDateOf(p.confirmedAt) : null);
-      if (p.hpht) {
-        const c = ancCoverage(
-          (visitsBy.get(p.id) ?? []).map((v) => ({ date: v.visitDate, examiner: v.examiner === 'doctor' ? 'doctor' : 'midwife' })),
-          p.hpht,
-          outcome?.deliveryDate ?? null,
-        );
+      const c = coverage.get(p.id);
+      if (p.hpht && c) {
         dates.k1.push(c.k1Date);
         dates.k4.push(c.k4Date);
         dates.k6.push(c.k6Date);

@@ -11,7 +11,7 @@ let kader: Session;
 let polisi: Session;
 
 beforeAll(async () => {
-  platform = await sakinaPlatform({ demoRecords: true });
+  platform = await sakinaPlatform({ demoRecords: true, history: false });
   bidan = await platform.as('bidan.sempu');
   kader = await platform.as('kader.sempu');
   polisi = await platform.as('polisi.sempu');

@@ -105,4 +105,6 @@ export async function registerSakinaJobs(boss: PgBoss, ctx: AppContext): Promise
   });
   await boss.schedule(ESCORT_JOB, '* * * * *', {}, { tz: 'Asia/Jakarta' });
   await boss.schedule(SCAN_JOB, '5 * * * *', {}, { tz: 'Asia/Jakarta' });
+  // Once at start too: a server started at 10:06 should not wait until 11:05 to see a missed visit.
+  await boss.send(SCAN_JOB, {}, { singletonSeconds: 60 });
 }

@@ -205,7 +205,7 @@ export async function listPregnancies(tx: DbOrTx, regencyCode: string, f: Pregna
   if (f.q) conditions.push(sql`${pregnancies.name} ilike ${`%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`}`);
   const rows = await withPlaces(tx)
     .where(and(...conditions))
-    .orderBy(sql`case ${pregnancies.status} when 'reported' then 0 else 1 end`, sql`${pregnancies.hpl} asc nulls last`, asc(pregnancies.name))
+    .orderBy(sql`case ${pregnancies.status} when 'reported' then 0 when 'active' then 1 else 2 end`, sql`${pregnancies.hpl} asc nulls last`, asc(pregnancies.name))
     .limit(f.limit ?? 50)
     .offset(f.offset ?? 0);
   return rows.map(flatten);

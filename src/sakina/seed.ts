@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from '../seed/demo.ts';
 import { activeFactors, fillCard, scoreKspr, type KsprFactor } from './kspr.ts';
 import { dueDateOf, ksprColumnOfDays } from './pregnancy.ts';
 import * as repo from './repository.ts';
+import { seedHistory } from './seed-history.ts';
 
 /** Puskesmas and the kecamatan whose villages they serve (the model regency's). */
 const PUSKESMAS: { code: string; name: string; district: string }[] = [
@@ -68,6 +69,8 @@ export type SeedSakinaOptions = {
   demo?: boolean;
   /** The demo women; off in tests that want an empty register. */
   demoRecords?: boolean;
+  /** A year of synthetic pregnancies in Kecamatan Sempu behind the named ones (the figures' body); defaults to demoRecords. */
+  history?: boolean;
   /** The WIB day the demo women's dates are counted from. */
   today?: LocalDate;
 };
@@ -107,6 +110,7 @@ export async function seedSakina(db: Db, regencyCode: string, options: SeedSakin
       if (village) await repo.upsertTarget(tx, { regencyCode, year, villageId: village.id, pregnantWomen: target });
     }
     if (options.demoRecords ?? true) await seedWomen(tx, regencyCode, today);
+    if (options.history ?? options.demoRecords ?? true) await seedYear(tx, regencyCode, today);
   });
   return true;
 }
@@ -131,6 +135,8 @@ type Woman = {
   plan?: boolean;
   delivered?: { daysAgo: number; placeKind: 'hospital' | 'puskesmas' | 'midwife_practice' | 'home'; placeName: string; attendant: 'obstetrician' | 'midwife'; mode: 'spontaneous' | 'caesarean'; sex: 'F' | 'M'; weight: number };
   escortArrivedDaysAgo?: number;
+  /** An open home visit for the village's kader, due in this many days. */
+  homeVisitInDays?: number;
 };
 
 const WOMEN: Woman[] = [
@@ -146,9 +152,16 @@ const WOMEN: Woman[] = [
     family: ['Suparno', 'suami', '+6281233401002'],
     gaToday: 245,
     obstetric: { gravida: 4, para: 3, abortus: 0, heightCm: 152 },
-    visits: [{ atDays: 70, examiner: 'doctor', factors: ['older_age'], hb: 11.8, bp: [110, 70], weight: 58 }, { atDays: 126, hb: 11.2, bp: [115, 75], weight: 61 }, { atDays: 161, factors: ['anaemia'], hb: 9.6, bp: [110, 70], weight: 63 }, { atDays: 210, examiner: 'doctor', hb: 10.4, bp: [120, 80], weight: 66 }],
+    visits: [
+      { atDays: 70, examiner: 'doctor', factors: ['older_age'], hb: 11.8, bp: [110, 70], weight: 58 },
+      { atDays: 126, hb: 11.2, bp: [115, 75], weight: 61 },
+      { atDays: 161, factors: ['anaemia'], hb: 9.6, bp: [110, 70], weight: 63 },
+      { atDays: 210, examiner: 'doctor', hb: 10.4, bp: [120, 80], weight: 66 },
+      { atDays: 238, hb: 10.9, bp: [120, 80], weight: 67 },
+    ],
     reportedByKader: true,
     plan: true,
+    homeVisitInDays: 2,
   },
   {
     name: 'Dewi Kartika Sari',
@@ -245,6 +258,20 @@ const WOMEN: Woman[] = [
     escortArrivedDaysAgo: 45,
   },
 ];
+
+async function seedYear(tx: DbOrTx, regencyCode: string, today: LocalDate): Promise<void> {
+  const user = async (username: string) => (await identity.findUserByUsername(tx, regencyCode, username))?.id ?? null;
+  const [midwifeId, kaderId, policeId] = [await user('bidan.sempu'), await user('kader.sempu'), await user('polisi.sempu')];
+  const pkm = await identity.findPlaceByCode(tx, regencyCode, 'puskesmas', 'pkm-sempu');
+  if (!midwifeId || !kaderId || !pkm) return;
+  const villages = [];
+  for (const [code, weight] of Object.entries(TARGETS)) {
+    const place = await identity.findPlaceByCode(tx, regencyCode, 'village', code);
+    if (place) villages.push({ id: place.id, code, name: place.name, weight });
+  }
+  // About three in four of the year's target registered, as a working puskesmas shows by November.
+  await seedHistory(tx, { regencyCode, today, villages, puskesmasId: pkm.id, midwifeId, kaderId, policeId, count: 360 });
+}
 
 async function seedWomen(tx: DbOrTx, regencyCode: string, today: LocalDate): Promise<void> {
   const [bidan] = await tx.select().from(users).where(and(eq(users.regencyCode, regencyCode), eq(users.username, 'bidan.sempu')));
@@ -362,6 +389,9 @@ async function seedWomen(tx: DbOrTx, regencyCode: string, today: LocalDate): Pro
         ['police_backup', officers[1]?.id],
       ];
       for (const [duty, userId] of team) if (userId) await repo.setTeamMember(tx, { regencyCode, pregnancyId: p.id, duty, userId, assignedAt: reportedAt });
+      if (w.homeVisitInDays !== undefined && kaders[0]) {
+        await repo.insertTask(tx, { regencyCode, pregnancyId: p.id, kind: 'home_visit', duty: 'village_official', assigneeId: kaders[0].id, dueOn: addDays(today, w.homeVisitInDays), reason: 'risk_found', dedupeKey: `home_visit:risk:${p.id}`, createdAt: now });
+      }
       if (w.escortArrivedDaysAgo !== undefined && officers[0]) {
         const at = new Date(`${addDays(today, -w.escortArrivedDaysAgo)}T02:10:00+07:00`);
         const min = (n: number) => new Date(at.getTime() + n * 60_000);

@@ -16,9 +16,9 @@ export const TEMUGURUH = '35.10.20.2004';
 export const GENTENG_KULON = '35.10.09.2003';
 
 /** The platform with SAKINA's areas and laskar accounts, and an empty register. */
-export async function sakinaPlatform(options: { start?: Date; demoRecords?: boolean } = {}): Promise<TestPlatform> {
+export async function sakinaPlatform(options: { start?: Date; demoRecords?: boolean; history?: boolean } = {}): Promise<TestPlatform> {
   const platform = await createTestPlatform({ start: options.start });
-  await seedSakina(platform.ctx.db, platform.ctx.regencyCode, { demo: true, demoRecords: options.demoRecords ?? false, today: wibDateOf(platform.clock.now) });
+  await seedSakina(platform.ctx.db, platform.ctx.regencyCode, { demo: true, demoRecords: options.demoRecords ?? false, history: options.history ?? false, today: wibDateOf(platform.clock.now) });
   return platform;
 }
 

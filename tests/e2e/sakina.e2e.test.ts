@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wibDateOf } from '../../src/catalogue/calendar/local-date.ts';
 import { buildNik } from '../../src/identity/nik.ts';
+import { scanPregnancies } from '../../src/sakina/jobs.ts';
 import { seedSakina } from '../../src/sakina/seed.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import type { TestPlatform } from '../support/app.ts';
@@ -31,6 +32,8 @@ beforeAll(async () => {
   // The browser counts "today" from the machine's clock: the server's clock must agree with it.
   platform = await startTestServer({ start: new Date() });
   await seedSakina(platform.ctx.db, platform.ctx.regencyCode, { demo: true, demoRecords: true, today: wibDateOf(platform.clock.now) });
+  // What the hourly job finds in the demo register (a due date near, a missed visit), as on a running server.
+  await scanPregnancies(platform.ctx);
   browser = await launchBrowser();
 });
 

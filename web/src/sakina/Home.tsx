@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useLang } from '../i18n/use-lang.ts';
 import { useTranslation } from 'react-i18next';
-import { Alert, ButtonLink, Card, ErrorAlert, FeatureGrid, Loading, PageHeader, SelectField, TextField, type Feature } from '../kit/index.ts';
+import { Alert, Button, ButtonLink, Card, ErrorAlert, FeatureGrid, Loading, PageHeader, SelectField, TextField, type Feature } from '../kit/index.ts';
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import { useLocal, useS } from './messages.ts';
@@ -14,8 +14,9 @@ import { CategoryBadge, daysBetween, StatusBadge, todayWib, useDay } from './uti
 function WomanItem({ w }: { w: Summary }) {
   const s = useS();
   const day = useDay();
-  const due = w.dueDate ? daysBetween(todayWib(), w.dueDate) : null;
-  const urgent = w.emergency || (due !== null && due <= 14 && (w.category === 'KRT' || w.category === 'KRST'));
+  const pregnant = w.status === undefined || w.status === 'active';
+  const due = w.dueDate && pregnant ? daysBetween(todayWib(), w.dueDate) : null;
+  const urgent = pregnant && (w.emergency || (due !== null && due <= 14 && (w.category === 'KRT' || w.category === 'KRST')));
   return (
     <li>
       <Link href={`/sakina/ibu/${w.id}`} className={`sk-item ${urgent ? 'sk-item--urgent' : ''}`} data-testid="woman">
@@ -33,7 +34,8 @@ function WomanItem({ w }: { w: Summary }) {
         {w.addressLine && <div className="sk-item__meta">{w.addressLine}</div>}
         {w.dueDate && (
           <div className="sk-item__meta">
-            {s.fields.hpl}: <strong>{day(w.dueDate)}</strong> ({s.dueIn(due!)})
+            {s.fields.hpl}: <strong>{day(w.dueDate)}</strong>
+            {due !== null && ` (${s.dueIn(due)})`}
           </div>
         )}
       </Link>
@@ -41,11 +43,15 @@ function WomanItem({ w }: { w: Summary }) {
   );
 }
 
+/** A phone on a weak signal gets the list in pages. */
+const PAGE = 15;
+
 function WomenList({ title, status, showFilters = true, anchor }: { title: string; status?: string; showFilters?: boolean; anchor?: string }) {
   const s = useS();
   const [q, setQ] = useState('');
   const [category, setCategory] = useState('');
-  const { data, error, loading } = useApi<{ items: Summary[] }>('/api/sakina/pregnancies', { q: q || undefined, category: category || undefined, status });
+  const [limit, setLimit] = useState(PAGE);
+  const { data, error, loading } = useApi<{ items: Summary[] }>('/api/sakina/pregnancies', { q: q || undefined, category: category || undefined, status, limit });
   const items = (data?.items ?? []).filter((w) => status || w.status !== 'reported');
   return (
     <div id={anchor}>
@@ -68,6 +74,11 @@ function WomenList({ title, status, showFilters = true, anchor }: { title: strin
           <WomanItem key={w.id} w={w} />
         ))}
       </ul>
+      {(data?.items.length ?? 0) >= limit && limit < 100 && (
+        <Button variant="secondary" block className="section" busy={loading} onClick={() => setLimit(limit + PAGE)}>
+          {s.home.more}
+        </Button>
+      )}
     </Card>
     </div>
   );
@@ -159,7 +170,8 @@ export function SakinaHome() {
       <div className="sk-sections section">
         {role === 'police_officer' && (
           <>
-            <TasksPanel />
+            {/* An officer's tasks are the escorts. */}
+            <TasksPanel showTasks={false} />
             <AlertsPanel />
             <WomenList title={s.home.womenPolice} showFilters={false} anchor="ibu" />
           </>

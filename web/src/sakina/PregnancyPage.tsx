@@ -223,7 +223,7 @@ export function PregnancyPage({ params }: { params: { id: string } }) {
           <Dl
             rows={[
               ...(r.nik !== undefined ? [[s.fields.nik, <span className="mono">{r.nik ?? '—'}</span>] as [string, ReactNode]] : []),
-              ...(r.nikMasked !== undefined ? [[s.fields.nik, <span className="mono">{r.nikMasked ?? '—'}</span>] as [string, ReactNode]] : []),
+              ...(r.nikMasked !== undefined && r.nik === undefined ? [[s.fields.nik, <span className="mono">{r.nikMasked ?? '—'}</span>] as [string, ReactNode]] : []),
               ...(r.birthDate !== undefined ? [[s.fields.birthDate, day(r.birthDate)] as [string, ReactNode]] : []),
               ...(r.address ? [[s.fields.address, r.address.line || '—'] as [string, ReactNode]] : []),
               ...(r.phone !== undefined ? [[s.fields.phone, <Phone number={r.phone} />] as [string, ReactNode]] : []),
@@ -276,9 +276,17 @@ export function PregnancyPage({ params }: { params: { id: string } }) {
               </ul>
             )}
             {r.kspr.screened && (
-              <p className="section">
-                <strong>{s.record.recommendation}:</strong> {local(r.kspr.recommendation.note)} ({s.record.attendant}: {local(r.kspr.recommendation.attendant)}; {s.record.place}: {local(r.kspr.recommendation.place)})
-              </p>
+              <div className="section">
+                <p>
+                  <strong>{s.record.recommendation}:</strong> {local(r.kspr.recommendation.note)}
+                </p>
+                <Dl
+                  rows={[
+                    [s.record.attendant, local(r.kspr.recommendation.attendant)],
+                    [s.record.place, local(r.kspr.recommendation.place)],
+                  ]}
+                />
+              </div>
             )}
           </Card>
         )}
@@ -295,7 +303,7 @@ export function PregnancyPage({ params }: { params: { id: string } }) {
                 </p>
                 {r.anc.nextVisit && (
                   <p>
-                    {s.record.nextVisit}: <strong>{day(r.anc.nextVisit)}</strong>
+                    {s.record.nextVisit}: <strong>{day(r.anc.nextVisit)}</strong> ({s.dueIn(daysBetween(todayWib(), r.anc.nextVisit))})
                   </p>
                 )}
                 {r.anc.missed && <p className="field__error">{s.record.missed(day(r.anc.missed.expected), r.anc.missed.overdueDays)}</p>}
@@ -354,7 +362,7 @@ export function PregnancyPage({ params }: { params: { id: string } }) {
                 <li key={t.id} className="sk-item">
                   <div className="sk-item__top">
                     <span className="sk-item__name">{s.tasks.kinds[t.kind]}</span>
-                    <span className="sk-badge sk-badge--status">{t.status}</span>
+                    <span className="sk-badge sk-badge--status">{s.tasks.statuses[t.status]}</span>
                   </div>
                   <div className="sk-item__meta">
                     {local(t.reason)} · {s.tasks.due} {day(t.dueOn)} · {t.assignee ?? '—'}

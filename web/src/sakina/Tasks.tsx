@@ -132,7 +132,7 @@ function TaskCard({ task, onChange }: { task: TaskList['tasks'][number]; onChang
 }
 
 /** The escorts under way and this person's open tasks, refreshed every 30 seconds. */
-export function TasksPanel({ escortsFirst = true }: { escortsFirst?: boolean }) {
+export function TasksPanel({ escortsFirst = true, showTasks = true }: { escortsFirst?: boolean; showTasks?: boolean }) {
   const s = useS();
   const { data, error, loading, reload } = useApi<TaskList>('/api/sakina/tasks');
   useAutoReload(reload, 30_000);
@@ -156,7 +156,7 @@ export function TasksPanel({ escortsFirst = true }: { escortsFirst?: boolean }) 
   return (
     <div className="sk-sections" id="tugas">
       <ErrorAlert error={error} />
-      {escortsFirst ? [escorts, tasks] : [tasks, escorts]}
+      {!showTasks ? escorts : escortsFirst ? [escorts, tasks] : [tasks, escorts]}
     </div>
   );
 }
