@@ -127,7 +127,7 @@ export function BirthPlanForm({ params }: { params: { id: string } }) {
             <fieldset key={i} className="sk-donor">
               <legend>{s.plan.donor(i + 1)}</legend>
               <TextField label={s.plan.donorName} value={d.name} onChange={setDonor(i, 'name')} error={f[`donors.${i}.name`]} />
-              <div className="sk-row">
+              <div className="sk-row sk-row--tight sk-row--donor">
                 <TextField label={s.plan.bloodType} value={d.bloodType} onChange={setDonor(i, 'bloodType')} error={f[`donors.${i}.bloodType`]} />
                 <TextField label={s.plan.donorPhone} type="tel" inputMode="tel" value={d.phone} onChange={setDonor(i, 'phone')} error={f[`donors.${i}.phone`]} />
               </div>

@@ -89,7 +89,7 @@ export function SakinaDashboard() {
           labels: ['KRR', 'KRT', 'KRST', s.dashboard.unscreened],
           datasets: [{ data: [data.total.riskMix.KRR, data.total.riskMix.KRT, data.total.riskMix.KRST, data.total.riskMix.unscreened], backgroundColor: [COLORS.KRR, COLORS.KRT, COLORS.KRST, COLORS.unscreened] }],
         },
-        options: { plugins: { legend: { position: 'right' } } },
+        options: { plugins: { legend: { position: window.innerWidth < 600 ? 'bottom' : 'right' } } },
       },
     });
   }, [data, lang, s]);
@@ -152,7 +152,6 @@ export function SakinaDashboard() {
             <Table
               caption={s.dashboard.table}
               hideCaption
-              stackOnPhone
               rowKey={(r) => r.key}
               rows={rows}
               empty="—"

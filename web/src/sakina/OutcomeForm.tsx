@@ -93,7 +93,7 @@ export function OutcomeForm({ params }: { params: { id: string } }) {
               </label>
             ))}
           </fieldset>
-          <div className="sk-row">
+          <div className="sk-row sk-row--tight">
             <TextField label={s.outcome.date} type="date" max={todayWib()} value={date} onChange={(e) => setDate(e.target.value)} error={f.deliveryDate} />
             <TextField label={s.outcome.time} optional type="time" value={time} onChange={(e) => setTime(e.target.value)} error={f.deliveryTime} />
           </div>

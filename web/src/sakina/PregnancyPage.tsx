@@ -238,7 +238,7 @@ export function PregnancyPage({ params }: { params: { id: string } }) {
             <Dl
               rows={[
                 ...(r.hpht !== undefined ? [[s.fields.hpht, day(r.hpht)] as [string, ReactNode]] : []),
-                [s.fields.hpl, r.dueDate ? `${day(r.dueDate)}${r.status === 'active' && due !== null ? ` (${s.dueIn(due)})` : ''}` : '—'],
+                [s.fields.hpl, r.dueDate ? `${day(r.dueDate)}${(r.status ?? 'active') === 'active' && due !== null ? ` (${s.dueIn(due)})` : ''}` : '—'],
                 ...(r.gestationalAge !== undefined ? [[s.fields.gestationalAge, r.gestationalAge ? local(r.gestationalAge.text) : '—'] as [string, ReactNode]] : []),
                 ...(r.obstetricHistory ? [['G / P / A', `${r.obstetricHistory.gravida ?? '—'} / ${r.obstetricHistory.para ?? '—'} / ${r.obstetricHistory.abortus ?? '—'}`] as [string, ReactNode]] : []),
                 ...(r.obstetricHistory?.heightCm ? [[s.fields.heightCm, `${r.obstetricHistory.heightCm} cm`] as [string, ReactNode]] : []),

@@ -165,8 +165,8 @@ export function RegisterForm({ params }: { params?: { id?: string } }) {
               </option>
             ))}
           </SelectField>
-          <div className="sk-row sk-row--3">
-            <TextField label={s.fields.dusun} optional value={form.dusun} onChange={set('dusun')} error={f.dusun} />
+          <TextField label={s.fields.dusun} optional value={form.dusun} onChange={set('dusun')} error={f.dusun} />
+          <div className="sk-row sk-row--tight">
             <TextField label={s.fields.rt} optional inputMode="numeric" value={form.rt} onChange={set('rt')} error={f.rt} />
             <TextField label={s.fields.rw} optional inputMode="numeric" value={form.rw} onChange={set('rw')} error={f.rw} />
           </div>
@@ -181,13 +181,13 @@ export function RegisterForm({ params }: { params?: { id?: string } }) {
         </Card>
         <Card title={s.record.pregnancy}>
           <TextField label={s.fields.hpht} type="date" max={todayWib()} value={form.hpht} onChange={set('hpht')} error={f.hpht} hint={hpl ? s.hints.hplAuto(formatDay(hpl, lang)) : undefined} required />
-          <div className="sk-row sk-row--3">
+          <div className="sk-row sk-row--3 sk-row--tight">
             <TextField label={s.fields.gravida} inputMode="numeric" value={form.gravida} onChange={set('gravida')} error={f.gravida} />
             <TextField label={s.fields.para} inputMode="numeric" value={form.para} onChange={set('para')} error={f.para} />
             <TextField label={s.fields.abortus} inputMode="numeric" value={form.abortus} onChange={set('abortus')} error={f.abortus} />
           </div>
           <p className="sk-muted-note">{s.hints.gpa}</p>
-          <div className="sk-row">
+          <div className="sk-row sk-row--tight">
             <TextField label={s.fields.livingChildren} optional inputMode="numeric" value={form.livingChildren} onChange={set('livingChildren')} error={f.livingChildren} />
             <TextField label={s.fields.heightCm} optional inputMode="numeric" value={form.heightCm} onChange={set('heightCm')} error={f.heightCm} />
           </div>

@@ -78,8 +78,8 @@ export function ReportForm() {
               </option>
             ))}
           </SelectField>
-          <div className="sk-row sk-row--3">
-            <TextField label={s.fields.dusun} optional value={form.dusun} onChange={set('dusun')} error={f.dusun} />
+          <TextField label={s.fields.dusun} optional value={form.dusun} onChange={set('dusun')} error={f.dusun} />
+          <div className="sk-row sk-row--tight">
             <TextField label={s.fields.rt} optional inputMode="numeric" value={form.rt} onChange={set('rt')} error={f.rt} />
             <TextField label={s.fields.rw} optional inputMode="numeric" value={form.rw} onChange={set('rw')} error={f.rw} />
           </div>

@@ -135,7 +135,9 @@ function TaskCard({ task, onChange }: { task: TaskList['tasks'][number]; onChang
 export function TasksPanel({ escortsFirst = true, showTasks = true }: { escortsFirst?: boolean; showTasks?: boolean }) {
   const s = useS();
   const { data, error, loading, reload } = useApi<TaskList>('/api/sakina/tasks');
+  const [all, setAll] = useState(false);
   useAutoReload(reload, 30_000);
+  const shownTasks = all ? (data?.tasks ?? []) : (data?.tasks ?? []).slice(0, 5);
   if (loading && !data) return <Loading />;
   const escorts = (
     <Card title={s.home.escorts} key="escorts">
@@ -149,8 +151,13 @@ export function TasksPanel({ escortsFirst = true, showTasks = true }: { escortsF
     <Card title={s.home.tasks} key="tasks">
       {data && data.tasks.length === 0 && <p className="muted">{s.home.noTasks}</p>}
       <ul className="sk-list">
-        {data?.tasks.map((t) => <TaskCard key={t.id} task={t} onChange={reload} />)}
+        {shownTasks.map((t) => <TaskCard key={t.id} task={t} onChange={reload} />)}
       </ul>
+      {!all && (data?.tasks.length ?? 0) > shownTasks.length && (
+        <Button variant="secondary" block className="section" onClick={() => setAll(true)}>
+          {s.home.allTasks(data!.tasks.length)}
+        </Button>
+      )}
     </Card>
   );
   return (

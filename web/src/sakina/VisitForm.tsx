@@ -89,11 +89,11 @@ export function VisitForm({ params }: { params: { id: string } }) {
             <TextField label={s.visit.place} value={place} onChange={(e) => setPlace(e.target.value)} error={f.place} />
             <TextField label={s.visit.examinerName} optional value={examinerName} onChange={(e) => setExaminerName(e.target.value)} error={f.examinerName} />
           </div>
-          <div className="sk-row">
+          <div className="sk-row sk-row--tight">
             <TextField label={s.visit.bpSys} inputMode="numeric" value={vitals.bpSystolic} onChange={setVital('bpSystolic')} error={f.bpSystolic} />
             <TextField label={s.visit.bpDia} inputMode="numeric" value={vitals.bpDiastolic} onChange={setVital('bpDiastolic')} error={f.bpDiastolic} />
           </div>
-          <div className="sk-row">
+          <div className="sk-row sk-row--tight">
             <TextField label={s.visit.weight} inputMode="decimal" value={vitals.weightKg} onChange={setVital('weightKg')} error={f.weightKg} />
             <TextField label={s.visit.hb} inputMode="decimal" value={vitals.hb} onChange={setVital('hb')} error={f.hb} />
           </div>
