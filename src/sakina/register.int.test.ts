@@ -142,6 +142,32 @@ describe('duplicate detection', () => {
   });
 });
 
+describe('the side-by-side check before saving', () => {
+  it('lists possible duplicates for the midwife without saving anything, and refuses the kader', async () => {
+    const body = await registration(platform, { name: 'Ibu Cek Ganda', birthDate: '1991-01-11' });
+    const id = (await bidan.post('/api/sakina/pregnancies', body)).json().id;
+    const res = await bidan.post('/api/sakina/duplicates', { nik: body.nik, name: 'ibu cek ganda', villageId: body.villageId });
+    expect(res.json().items).toEqual([expect.objectContaining({ id, name: 'Ibu Cek Ganda', sameNik: true })]);
+    expect((await bidan.post('/api/sakina/duplicates', { name: 'Ibu Cek Ganda', villageId: body.villageId, excludeId: id })).json().items).toEqual([]);
+    expect((await kader.post('/api/sakina/duplicates', { name: 'Ibu Cek Ganda', villageId: body.villageId })).statusCode).toBe(403);
+    expect((await auditRows(platform, id)).at(-1)).toMatchObject({ action: 'read', details: { view: 'duplicates' } });
+  });
+});
+
+describe('corrections', () => {
+  it('lets the midwife correct the HPHT (the due date follows) and the phone, audited with the fields changed', async () => {
+    const id = await registerWoman(platform, bidan, { name: 'Ibu Koreksi', gaDays: 100 });
+    const res = await bidan.patch(`/api/sakina/pregnancies/${id}`, { hpht: daysAgo(platform, 90), phone: '0813 1111 2222' });
+    expect(res.statusCode, res.body).toBe(200);
+    const record = (await bidan.get(`/api/sakina/pregnancies/${id}`)).json();
+    expect(record).toMatchObject({ hpht: daysAgo(platform, 90), dueDate: daysAgo(platform, 90 - 280), phone: '+6281311112222' });
+    const rows = await auditRows(platform, id);
+    expect(rows.find((r) => r.action === 'update')!.details).toMatchObject({ fields: ['phone', 'hpht', 'hpl'] });
+    expect((await kader.patch(`/api/sakina/pregnancies/${id}`, { phone: '0813 1111 3333' })).statusCode).toBe(403);
+    expect((await bidan.patch(`/api/sakina/pregnancies/${id}`, { phone: '12' })).statusCode).toBe(400);
+  });
+});
+
 describe('the register list', () => {
   it('lists her area for the midwife, reports first, each row an audited read', async () => {
     const items = (await bidan.get('/api/sakina/pregnancies')).json().items as { id: string; status: string; village: { code: string } }[];
