@@ -28,7 +28,7 @@ function WomanItem({ w }: { w: Summary }) {
           </span>
         </div>
         <div className="sk-item__meta">
-          {s.fields.village} {w.village.name}
+          {s.inVillage(w.village.name)}
           {w.gestationalAge ? ` · ${s.weeksDays(w.gestationalAge.weeks, w.gestationalAge.days)}` : ''}
         </div>
         {w.addressLine && <div className="sk-item__meta">{w.addressLine}</div>}
@@ -105,7 +105,7 @@ function AlertsPanel() {
                 <span className="sk-item__meta">{formatDateTime(a.createdAt, lang)}</span>
               </div>
               <div className="sk-item__meta">
-                {a.woman.name} · {s.fields.village} {a.woman.village}
+                {a.woman.name} · {s.inVillage(a.woman.village)}
                 {typeof a.details.destination === 'string' ? ` → ${a.details.destination}` : ''}
               </div>
             </Link>

@@ -168,7 +168,7 @@ export function PregnancyPage({ params }: { params: { id: string } }) {
     <>
       <PageHeader
         title={r.name ?? s.title}
-        lead={`${s.fields.village} ${r.village.name}${r.village.district ? `, Kec. ${r.village.district}` : ''} · ${r.puskesmas.name}`}
+        lead={`${s.inVillage(r.village.name)}${r.village.district ? `, Kec. ${r.village.district}` : ''} · ${r.puskesmas.name}`}
         back={{ href: '/sakina', label: s.back }}
         meta={
           <span className="sk-item__badges">

@@ -130,7 +130,7 @@ export function RegisterForm({ params }: { params?: { id?: string } }) {
                     <>
                       <div className="sk-item__name">{d.name}</div>
                       <div className="sk-item__meta">
-                        {s.fields.village} {d.village} · {d.status ? s.status[d.status] : ''} · {s.fields.hpl} {formatDay(d.dueDate, lang)}
+                        {s.inVillage(d.village ?? "")} · {d.status ? s.status[d.status] : ''} · {s.fields.hpl} {formatDay(d.dueDate, lang)}
                         {d.sameNik ? ' · NIK =' : ''}
                       </div>
                       <div className="btn-row">

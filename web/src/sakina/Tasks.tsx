@@ -44,7 +44,7 @@ export function EscortCard({ escort, woman, canAccept, mine, onChange }: { escor
         <span className="sk-badge sk-badge--status">{s.escort.statuses[escort.status]}</span>
       </div>
       <p className="sk-item__meta">
-        {s.fields.village} {woman.village}
+        {s.inVillage(woman.village)}
         {woman.addressLine ? ` · ${woman.addressLine}` : ''}
       </p>
       <p>
@@ -106,7 +106,7 @@ function TaskCard({ task, onChange }: { task: TaskList['tasks'][number]; onChang
       </p>
       <p>{local(task.reason)}</p>
       <p className="sk-item__meta">
-        {s.fields.village} {task.woman.village}
+        {s.inVillage(task.woman.village)}
         {task.woman.addressLine ? ` · ${task.woman.addressLine}` : ''} · <Phone number={task.woman.phone} />
       </p>
       <ErrorAlert error={error} />

@@ -19,6 +19,7 @@ const id = {
   no: 'Tidak',
   optional: 'tidak wajib',
   days: (n: number) => `${n} hari`,
+  inVillage: (name: string) => `Desa ${name}`,
   weeksDays: (w: number, d: number) => (d ? `${w} minggu ${d} hari` : `${w} minggu`),
   dueIn: (n: number) => (n > 0 ? `${n} hari lagi` : n === 0 ? 'hari ini' : `lewat ${-n} hari`),
   home: {
@@ -289,6 +290,7 @@ const en: SakinaMessages = {
   no: 'No',
   optional: 'optional',
   days: (n) => `${n} ${n === 1 ? 'day' : 'days'}`,
+  inVillage: (name) => `${name} village`,
   weeksDays: (w, d) => (d ? `${w} weeks ${d} days` : `${w} weeks`),
   dueIn: (n) => (n > 0 ? `in ${n} days` : n === 0 ? 'today' : `${-n} days past`),
   home: {
