@@ -432,3 +432,48 @@ export const targets = pgTable(
     check('sakina_targets_check', sql`pregnant_women >= 0 and year between 2000 and 2100`),
   ],
 );
+
+/**
+ * A KSPR factor withdrawn as a mistaken entry (midwife, with a reason): it stops counting for the
+ * screenings recorded before the retraction; a later visit that finds it again counts it again.
+ * The visits keep what was ticked, so the card's history shows the factor struck through.
+ */
+export const factorRetractions = pgTable(
+  'sakina_factor_retractions',
+  {
+    regencyCode: text('regency_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    pregnancyId: uuid('pregnancy_id').notNull(),
+    factor: text('factor').notNull(),
+    reason: text('reason').notNull(),
+    retractedBy: uuid('retracted_by').notNull(),
+    retractedAt: timestamp('retracted_at', { withTimezone: true }).notNull(),
+    scoreBefore: integer('score_before').notNull(),
+    scoreAfter: integer('score_after').notNull(),
+    categoryBefore: text('category_before').notNull(),
+    categoryAfter: text('category_after').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regencyCode, t.id] }),
+    foreignKey({ columns: [t.regencyCode, t.pregnancyId], foreignColumns: [pregnancies.regencyCode, pregnancies.id] }),
+    foreignKey({ columns: [t.regencyCode, t.retractedBy], foreignColumns: [users.regencyCode, users.id] }),
+    index('sakina_factor_retractions_pregnancy_idx').on(t.regencyCode, t.pregnancyId, t.retractedAt),
+    check('sakina_factor_retractions_reason_check', sql`length(btrim(reason)) >= 3`),
+  ],
+);
+
+/** Who has read which alert: read state is per person (a team shares the alert, not the reading). */
+export const alertReads = pgTable(
+  'sakina_alert_reads',
+  {
+    regencyCode: text('regency_code').notNull(),
+    alertId: uuid('alert_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regencyCode, t.userId, t.alertId] }),
+    foreignKey({ columns: [t.regencyCode, t.alertId], foreignColumns: [alerts.regencyCode, alerts.id] }),
+    foreignKey({ columns: [t.regencyCode, t.userId], foreignColumns: [users.regencyCode, users.id] }),
+  ],
+);
