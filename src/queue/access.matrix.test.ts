@@ -3,7 +3,7 @@ import { ROLES, type Role } from '../identity/schema.ts';
 import type { Actor } from '../shared/actor.ts';
 import { canQueue, type QueueAction } from './access.ts';
 
-const ACTIONS: QueueAction[] = ['queue.board.read', 'queue.book', 'queue.ticket.issue', 'queue.check_in', 'queue.booking.read', 'queue.console', 'queue.kpi.read', 'queue.settings.manage', 'queue.kiosk.pair'];
+const ACTIONS: QueueAction[] = ['queue.board.read', 'queue.book', 'queue.ticket.issue', 'queue.check_in', 'queue.booking.read', 'queue.console', 'queue.kpi.read', 'queue.settings.manage', 'queue.settings.points', 'queue.kiosk.pair'];
 
 function user(role: Role): Actor {
   return { kind: 'user', userId: 'u', role, displayName: role, nik: role === 'citizen' ? '3510205203940001' : null, locale: 'id', places: [], sessionTokenHash: 'h' };
@@ -14,7 +14,7 @@ const MATRIX: Record<Role, { own: QueueAction[]; other: QueueAction[] }> = {
   citizen: { own: ['queue.board.read', 'queue.book'], other: ['queue.board.read', 'queue.book'] },
   counter_officer: { own: ['queue.board.read', 'queue.ticket.issue', 'queue.check_in', 'queue.booking.read', 'queue.console', 'queue.kpi.read'], other: ['queue.board.read'] },
   village_operator: { own: ['queue.board.read', 'queue.ticket.issue', 'queue.check_in', 'queue.booking.read', 'queue.console', 'queue.kpi.read'], other: ['queue.board.read'] },
-  mpp_admin: { own: ACTIONS.filter((a) => a !== 'queue.book'), other: ['queue.board.read'] },
+  mpp_admin: { own: ACTIONS.filter((a) => a !== 'queue.book'), other: ['queue.board.read', 'queue.settings.points'] },
   leader: { own: ['queue.board.read', 'queue.kpi.read'], other: ['queue.board.read', 'queue.kpi.read'] },
   agency_processor: { own: ['queue.board.read'], other: ['queue.board.read'] },
   midwife: { own: ['queue.board.read'], other: ['queue.board.read'] },

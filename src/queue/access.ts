@@ -9,6 +9,7 @@ export type QueueAction =
   | 'queue.console' // sign in to a counter, call, serve, finish
   | 'queue.kpi.read'
   | 'queue.settings.manage' // slots, quotas, priority groups, mix, running text
+  | 'queue.settings.points' // list the points whose settings one could open (which are one's own: `manageable`)
   | 'queue.kiosk.pair';
 
 /**
@@ -30,6 +31,8 @@ export function canQueue(actor: Actor, action: QueueAction, ownPoint: boolean): 
       return ownPoint && (role === 'counter_officer' || role === 'mpp_admin' || role === 'village_operator');
     case 'queue.kpi.read':
       return role === 'leader' || (ownPoint && (role === 'mpp_admin' || role === 'counter_officer' || role === 'village_operator'));
+    case 'queue.settings.points':
+      return role === 'mpp_admin';
     case 'queue.settings.manage':
     case 'queue.kiosk.pair':
       return ownPoint && role === 'mpp_admin';

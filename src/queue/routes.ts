@@ -373,7 +373,21 @@ export function queueRoutes(ctx: AppContext): FastifyPluginAsync {
 
     // — admin —
 
-    app.get('/api/queue/points/:point/settings', { schema: { tags: ['queue-admin'], summary: 'Queue settings of a point', params: z.object({ point: code }), response: { 200: any } } }, async (request, reply) => {
+    app.get(
+      '/api/queue/settings/points',
+      {
+        schema: {
+          tags: ['queue-admin'],
+          summary: 'Service points whose queue settings an MPP admin could open; manageable: the admin is bound to it',
+          response: { 200: z.object({ items: z.array(z.object({ code: z.string(), kind: z.string(), name: localText, manageable: z.boolean() })) }) },
+        },
+      },
+      async (request, reply) => {
+        noStore(reply);
+        return settings.listSettingsPoints(ctx, request.actor);
+      },
+    );
+    app.get('/api/queue/points/:point/settings', { schema: { tags: ['queue-admin'], summary: 'Queue settings of a point: the policy, every offered service with its settings (configured or defaults) and queue, the kiosks', params: z.object({ point: code }), response: { 200: any } } }, async (request, reply) => {
       noStore(reply);
       return settings.getSettings(ctx, request.actor, request.params.point);
     });

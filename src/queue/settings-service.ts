@@ -4,6 +4,7 @@
  * text; per service the slots, capacity, quotas and the quota's opening time. Kiosk pairing.
  */
 import { recordAudit } from '../audit/service.ts';
+import * as catalogue from '../catalogue/repository.ts';
 import { wibDateOf } from '../catalogue/calendar/local-date.ts';
 import { newToken, sha256 } from '../identity/secrets.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -11,27 +12,46 @@ import type { AppContext, RequestMeta } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { checkInPolicyProblems } from './check-in.ts';
 import { getAvailability } from './booking-service.ts';
-import { countersOfPoint, findPoint, findPointService, loadPointSettings, queueForService, type PointSettings, requireQueue, serviceSettingsOf, servicesOfPoint, type ServiceSettings } from './points.ts';
+import { countersOfPoint, findPoint, findPointService, isOwnPoint, loadPointSettings, queueForService, type PointSettings, requireQueue, serviceSettingsOf, servicesOfPoint, type ServiceSettings } from './points.ts';
 import { policyProblems } from './queue-order.ts';
 import * as repo from './repository.ts';
 
 export async function getSettings(ctx: AppContext, actor: Actor, pointCode: string) {
   const point = await findPoint(ctx, ctx.db, pointCode);
   requireQueue(actor, 'queue.settings.manage', point);
-  const [settings, rows, services, kiosks] = await Promise.all([
+  const [settings, rows, services, counters, kiosks] = await Promise.all([
     loadPointSettings(ctx, ctx.db, point),
     repo.listServiceSettings(ctx.db, ctx.regencyCode, point.id),
     servicesOfPoint(ctx, ctx.db, point),
+    countersOfPoint(ctx, ctx.db, point),
     repo.listKiosks(ctx.db, ctx.regencyCode, point.id),
   ]);
+  const byService = new Map(rows.map((row) => [row.serviceId, row]));
   return {
-    point: { code: point.code, name: { id: point.nameId, en: point.nameEn } },
+    point: { code: point.code, kind: point.kind, name: { id: point.nameId, en: point.nameEn } },
     settings,
-    services: rows.flatMap((row) => {
-      const service = services.find((s) => s.id === row.serviceId);
-      return service ? [{ service: { code: service.code, name: service.name }, ...serviceSettingsOf(row) }] : [];
-    }),
+    // Every service the point offers, with its settings (defaults, `configured: false`, where the admin set none)
+    // and the queue (counter) its tickets join: null when no active counter handles it yet.
+    services: services.map((service) => ({
+      service: { code: service.code, name: service.name, agency: service.agency },
+      queue: queueForService(counters, service.id)?.code ?? null,
+      ...serviceSettingsOf(byService.get(service.id) ?? null),
+    })),
     kiosks: kiosks.map((k) => ({ id: k.id, name: k.name, createdAt: k.createdAt.toISOString(), lastSeenAt: k.lastSeenAt?.toISOString() ?? null, revoked: !!k.revokedAt })),
+  };
+}
+
+/**
+ * The points whose queue an MPP admin could configure (not the online point: it has no hall), each
+ * saying whether this admin is bound to it and so may open it.
+ */
+export async function listSettingsPoints(ctx: AppContext, actor: Actor) {
+  requireQueue(actor, 'queue.settings.points', null);
+  const points = await catalogue.listPoints(ctx.db, ctx.regencyCode, {});
+  return {
+    items: points
+      .filter((p) => p.kind !== 'online')
+      .map((p) => ({ code: p.code, kind: p.kind, name: { id: p.nameId, en: p.nameEn }, manageable: isOwnPoint(actor, p) })),
   };
 }
 
