@@ -49,6 +49,7 @@ export const SAKINA_ACTIONS = [
   'confirm', // a community report becomes a registered pregnancy (or is merged or withdrawn)
   'update',
   'visit',
+  'kspr.retract', // withdraw a mistaken KSPR factor, with a reason
   'plan',
   'team',
   'escort.request',
@@ -78,7 +79,7 @@ const ALL: readonly SakinaField[] = SAKINA_FIELDS;
 const COMMUNITY: readonly SakinaField[] = ['status', 'report', 'name', 'nikMasked', 'birthDate', 'address', 'phone', 'family', 'dueDate', 'category', 'birthPlan', 'team', 'tasks', 'escorts'];
 const POLICE: readonly SakinaField[] = ['name', 'address', 'phone', 'dueDate', 'team', 'tasks', 'escorts'];
 
-const MIDWIFE_ACTIONS: readonly SakinaAction[] = ['report', 'register', 'confirm', 'update', 'visit', 'plan', 'team', 'escort.request', 'escort.cancel', 'task.complete', 'outcome', 'postpartum', 'sticker', 'handover', 'figures'];
+const MIDWIFE_ACTIONS: readonly SakinaAction[] = ['report', 'register', 'confirm', 'update', 'visit', 'kspr.retract', 'plan', 'team', 'escort.request', 'escort.cancel', 'task.complete', 'outcome', 'postpartum', 'sticker', 'handover', 'figures'];
 const COMMUNITY_ACTIONS: readonly SakinaAction[] = ['report', 'escort.request', 'escort.cancel', 'task.complete', 'sticker'];
 const POLICE_ACTIONS: readonly SakinaAction[] = ['escort.progress', 'task.complete'];
 

@@ -227,22 +227,47 @@ const ALERT_TITLES: Record<AlertKind, LocalText> = {
   escort_not_accepted: { id: 'Pendampingan belum diterima', en: 'Escort not yet accepted' },
 };
 
+/** The alerts this person receives (last 30 days, their role's kinds, women in their scope). */
+async function visibleAlerts(tx: DbOrTx, ctx: AppContext, user: UserActor) {
+  const scope = listScope(user);
+  const list = (await repo.listPregnancies(tx, ctx.regencyCode, { ...scope, limit: 500 })).map((p) => ({ p, access: sakinaAccess(user, subjectOf(p)) })).filter((r) => r.access.fields.size > 0);
+  const byId = new Map(list.map((r) => [r.p.id, r]));
+  const since = new Date(ctx.now().getTime() - 30 * 24 * 3600_000);
+  const rows = await repo.listAlerts(tx, ctx.regencyCode, [...byId.keys()], since, ALERTS_BY_ROLE[user.role] ?? []);
+  return { rows, byId };
+}
+
+/** My alerts, newest first, each with my own read state, and how many I have not read. */
 export async function listAlertsFor(ctx: AppContext, actor: Actor, meta: RequestMeta) {
   const user = requireStaff(actor);
   return ctx.db.transaction(async (tx) => {
-    const scope = listScope(user);
-    const list = (await repo.listPregnancies(tx, ctx.regencyCode, { ...scope, limit: 500 })).map((p) => ({ p, access: sakinaAccess(user, subjectOf(p)) })).filter((r) => r.access.fields.size > 0);
-    const byId = new Map(list.map((r) => [r.p.id, r]));
-    const since = new Date(ctx.now().getTime() - 30 * 24 * 3600_000);
-    const rows = await repo.listAlerts(tx, ctx.regencyCode, [...byId.keys()], since, ALERTS_BY_ROLE[user.role] ?? []);
+    const { rows, byId } = await visibleAlerts(tx, ctx, user);
     for (const pid of new Set(rows.map((a) => a.pregnancyId))) {
       await recordAudit(tx, ctx.regencyCode, actor, meta, { action: 'read', entityType: 'sakina_pregnancy', entityId: pid, subjectNik: byId.get(pid)!.p.nik, details: { pregnancyId: pid, view: 'alerts' } }, ctx.now());
     }
-    return rows.map((a) => {
+    const read = await repo.findReadAlertIds(tx, ctx.regencyCode, user.userId, rows.map((a) => a.id));
+    const items = rows.map((a) => {
       const { p, access } = byId.get(a.pregnancyId)!;
       // Clinical details (which danger sign) stay with the midwife.
       const details = user.role === 'midwife' ? a.details : Object.fromEntries(Object.entries(a.details).filter(([k]) => k !== 'factors' && k !== 'score' && (k !== 'category' || access.fields.has('category'))));
-      return { id: a.id, kind: a.kind, title: ALERT_TITLES[a.kind], createdAt: a.createdAt.toISOString(), details, woman: womanCard(p, access) };
+      return { id: a.id, kind: a.kind, title: ALERT_TITLES[a.kind], createdAt: a.createdAt.toISOString(), read: read.has(a.id), details, woman: womanCard(p, access) };
     });
+    return { items, unread: items.filter((a) => !a.read).length };
+  });
+}
+
+/**
+ * Marks alerts read for the signed-in person only (the rest of the team keeps theirs unread):
+ * one alert by id, or all of mine when `alertId` is null. An alert I do not receive is 404.
+ */
+export async function markAlertsRead(ctx: AppContext, actor: Actor, alertId: string | null) {
+  const user = requireStaff(actor);
+  return ctx.db.transaction(async (tx) => {
+    const { rows } = await visibleAlerts(tx, ctx, user);
+    const ids = alertId ? rows.filter((a) => a.id === alertId).map((a) => a.id) : rows.map((a) => a.id);
+    if (alertId && !ids.length) throw new AppError('not_found', { id: 'Peringatan tidak ditemukan.', en: 'Alert not found.' });
+    const marked = await repo.markAlertsRead(tx, ctx.regencyCode, user.userId, ids, ctx.now());
+    const read = await repo.findReadAlertIds(tx, ctx.regencyCode, user.userId, rows.map((a) => a.id));
+    return { marked, unread: rows.filter((a) => !read.has(a.id)).length };
   });
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   activeFactors,
+  applyRetractions,
   cardColumns,
   categoryOf,
   deriveFactors,
@@ -12,6 +13,7 @@ import {
   KSPR_FACTORS,
   newDangerSigns,
   recommendationFor,
+  riskFoundOnOf,
   scoreKspr,
   type KsprFactor,
   type Screening,
@@ -262,5 +264,39 @@ describe('the card over visits: a factor once found stays', () => {
   it('reports new danger signs (groups II and III) only', () => {
     expect(newDangerSigns(['anaemia'], ['anaemia', 'bleeding', 'older_age'])).toEqual(['bleeding']);
     expect(newDangerSigns([], ['older_age'])).toEqual([]);
+  });
+});
+
+describe('retractions', () => {
+  const visits = [
+    { date: '2026-06-01', gaDays: 70, factors: ['anaemia'] as KsprFactor[], recordedAt: 1000 },
+    { date: '2026-09-01', gaDays: 160, factors: ['breech'] as KsprFactor[], recordedAt: 2000 },
+  ];
+
+  it('withdraws a factor from the screenings recorded before the retraction, and shows it struck', () => {
+    const after = applyRetractions(visits, [{ factor: 'breech', at: 3000 }]);
+    expect(after.map((s) => [s.factors, s.retracted])).toEqual([
+      [['anaemia'], []],
+      [[], ['breech']],
+    ]);
+    const card = fillCard(after);
+    expect(card.map((e) => [e.result.score, e.retracted])).toEqual([
+      [6, []],
+      [6, ['breech']],
+    ]);
+  });
+
+  it('counts a factor again when a screening recorded after the retraction finds it', () => {
+    const later = [...visits, { date: '2026-10-01', gaDays: 190, factors: ['breech'] as KsprFactor[], recordedAt: 4000 }];
+    const after = applyRetractions(later, [{ factor: 'breech', at: 3000 }]);
+    expect(scoreKspr(activeFactors(after, '2026-10-01', null)).score).toBe(14);
+    expect(after[1]!.retracted).toEqual(['breech']);
+    expect(after[2]!.retracted).toEqual([]);
+  });
+
+  it('dates the risk from the first screening that is still high-risk after retractions', () => {
+    expect(riskFoundOnOf(applyRetractions(visits, []))).toBe('2026-06-01');
+    expect(riskFoundOnOf(applyRetractions(visits, [{ factor: 'anaemia', at: 3000 }]))).toBe('2026-09-01');
+    expect(riskFoundOnOf(applyRetractions(visits, [{ factor: 'anaemia', at: 3000 }, { factor: 'breech', at: 3000 }]))).toBeNull();
   });
 });

@@ -190,9 +190,31 @@ export function deriveFactors(p: RiskProfile): KsprFactor[] {
 }
 
 /** One screening: a visit's date, its gestational age in days, and the factors ticked at it. */
-export type Screening = { date: LocalDate; gaDays: number; factors: readonly KsprFactor[] };
+export type Screening = { date: LocalDate; gaDays: number; factors: readonly KsprFactor[]; retracted?: readonly KsprFactor[] };
 
-export type CardEntry = { date: LocalDate; column: KsprColumn; found: KsprFactor[]; newlyFound: KsprFactor[]; result: KsprResult };
+export type CardEntry = { date: LocalDate; column: KsprColumn; found: KsprFactor[]; newlyFound: KsprFactor[]; result: KsprResult; retracted: KsprFactor[] };
+
+/** A screening as recorded (ms since epoch), with what was ticked at it, before any retraction. */
+export type RecordedScreening = Screening & { recordedAt: number };
+/** A mistaken factor withdrawn by the midwife at `at` (ms since epoch). */
+export type Retraction = { factor: KsprFactor; at: number };
+
+/**
+ * The screenings as they count after retractions: a retraction withdraws its factor from every
+ * screening recorded at or before it; a screening recorded after it that ticks the factor again
+ * counts it again. What was withdrawn stays on the screening as `retracted` (the card's history).
+ */
+export function applyRetractions(screenings: readonly RecordedScreening[], retractions: readonly Retraction[]): Screening[] {
+  return screenings.map((s) => {
+    const withdrawn = new Set(retractions.filter((r) => r.at >= s.recordedAt).map((r) => r.factor));
+    return { date: s.date, gaDays: s.gaDays, factors: s.factors.filter((f) => !withdrawn.has(f)), retracted: s.factors.filter((f) => withdrawn.has(f)) };
+  });
+}
+
+/** The first day the card (after retractions) reached KRT or KRST; null when it never did. */
+export function riskFoundOnOf(screenings: readonly Screening[]): LocalDate | null {
+  return fillCard(screenings).find((e) => isHighRisk(e.result.category))?.date ?? null;
+}
 
 /**
  * The card as it fills, screening by screening in date order: each entry scores everything found
@@ -205,7 +227,7 @@ export function fillCard(screenings: readonly Screening[]): CardEntry[] {
     const newlyFound = KSPR_FACTOR_CODES.filter((f) => s.factors.includes(f) && !seen.has(f));
     for (const f of s.factors) seen.add(f);
     const result = scoreKspr(seen);
-    return { date: s.date, column: ksprColumnOfDays(s.gaDays), found: result.factors, newlyFound, result };
+    return { date: s.date, column: ksprColumnOfDays(s.gaDays), found: result.factors, newlyFound, result, retracted: KSPR_FACTOR_CODES.filter((f) => s.retracted?.includes(f)) };
   });
 }
 

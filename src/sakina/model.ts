@@ -116,6 +116,12 @@ export const visitSchema = z.object({
 });
 export type VisitInput = z.infer<typeof visitSchema>;
 
+export const retractFactorSchema = z.object({
+  factor: z.enum(KSPR_FACTOR_CODES as [string, ...string[]], bilingual('Faktor KSPR tidak dikenal', 'Unknown KSPR factor')),
+  reason: z.string().trim().min(3, bilingual('Tuliskan alasannya (paling sedikit 3 karakter)', 'Give the reason (at least 3 characters)')).max(300, bilingual('Paling banyak 300 karakter', 'At most 300 characters')),
+});
+export type RetractFactorInput = z.infer<typeof retractFactorSchema>;
+
 export const birthPlanSchema = z.object({
   attendant: z.enum(ATTENDANTS),
   attendantName: optionalText(120),

@@ -5,10 +5,12 @@ import type { DbOrTx } from '../db/client.ts';
 import { places, userPlaces, users } from '../identity/schema.ts';
 import { regions } from '../regions/schema.ts';
 import {
+  alertReads,
   alerts,
   babies,
   birthPlans,
   escorts,
+  factorRetractions,
   outcomes,
   postpartumVisits,
   pregnancies,
@@ -34,6 +36,7 @@ export type AlertRow = typeof alerts.$inferSelect;
 export type OutcomeRow = typeof outcomes.$inferSelect;
 export type BabyRow = typeof babies.$inferSelect;
 export type PostpartumRow = typeof postpartumVisits.$inferSelect;
+export type RetractionRow = typeof factorRetractions.$inferSelect;
 
 export type PlaceRef = { id: string; code: string; name: string };
 /** A pregnancy with the names of its village, kecamatan and puskesmas. */
@@ -392,6 +395,42 @@ export async function listAlerts(tx: DbOrTx, regencyCode: string, pregnancyIds: 
     .where(and(eq(alerts.regencyCode, regencyCode), inArray(alerts.pregnancyId, pregnancyIds), gte(alerts.createdAt, since), kinds ? inArray(alerts.kind, kinds) : undefined))
     .orderBy(desc(alerts.createdAt))
     .limit(200);
+}
+
+/** Of these alerts, the ones this person has read (read state is per person). */
+export async function findReadAlertIds(tx: DbOrTx, regencyCode: string, userId: string, alertIds: string[]): Promise<Set<string>> {
+  if (!alertIds.length) return new Set();
+  const rows = await tx
+    .select({ alertId: alertReads.alertId })
+    .from(alertReads)
+    .where(and(eq(alertReads.regencyCode, regencyCode), eq(alertReads.userId, userId), inArray(alertReads.alertId, alertIds)));
+  return new Set(rows.map((r) => r.alertId));
+}
+
+/** Marks alerts read by one person; reading twice keeps the first moment. Returns how many were new. */
+export async function markAlertsRead(tx: DbOrTx, regencyCode: string, userId: string, alertIds: string[], readAt: Date): Promise<number> {
+  if (!alertIds.length) return 0;
+  const rows = await tx
+    .insert(alertReads)
+    .values(alertIds.map((alertId) => ({ regencyCode, userId, alertId, readAt })))
+    .onConflictDoNothing()
+    .returning({ alertId: alertReads.alertId });
+  return rows.length;
+}
+
+// ── KSPR retractions ──────────────────────────────────────────────────────────────────────
+
+export async function insertRetraction(tx: DbOrTx, row: typeof factorRetractions.$inferInsert): Promise<RetractionRow> {
+  const [saved] = await tx.insert(factorRetractions).values(row).returning();
+  return saved!;
+}
+
+export async function listRetractions(tx: DbOrTx, regencyCode: string, pregnancyId: string): Promise<RetractionRow[]> {
+  return tx
+    .select()
+    .from(factorRetractions)
+    .where(and(eq(factorRetractions.regencyCode, regencyCode), eq(factorRetractions.pregnancyId, pregnancyId)))
+    .orderBy(asc(factorRetractions.retractedAt));
 }
 
 // ── outcome and postpartum ────────────────────────────────────────────────────────────────

@@ -21,6 +21,7 @@ import {
   postpartumSchema,
   registerSchema,
   reportSchema,
+  retractFactorSchema,
   taskDoneSchema,
   teamSchema,
   updateSchema,
@@ -30,6 +31,7 @@ import {
 import * as reports from './reports.ts';
 import { PREGNANCY_STATUSES } from './schema.ts';
 import * as service from './service.ts';
+import { sakinaFigureRoutes } from './figures-routes.ts';
 import { p4kStickerPdf } from './sticker.ts';
 
 const TAGS = ['sakina'];
@@ -131,6 +133,15 @@ export function sakinaRoutes(ctx: AppContext): FastifyPluginAsync {
       return result;
     });
 
+    app.post(
+      '/api/sakina/pregnancies/:id/kspr/retractions',
+      { schema: { tags: TAGS, summary: 'Retract a KSPR factor entered by mistake, with a reason (midwife of her area; kept in the card\'s history)', params: idParams, body: retractFactorSchema } },
+      async (request, reply) => {
+        reply.status(201);
+        return service.retractFactor(ctx, request.actor, request.params.id, request.body, metaOf(request));
+      },
+    );
+
     app.put('/api/sakina/pregnancies/:id/birth-plan', { schema: { tags: TAGS, summary: 'Save the P4K birth plan (midwife)', params: idParams, body: birthPlanSchema } }, async (request) =>
       service.saveBirthPlan(ctx, request.actor, request.params.id, request.body, metaOf(request)),
     );
@@ -171,7 +182,16 @@ export function sakinaRoutes(ctx: AppContext): FastifyPluginAsync {
       escorts.completeTask(ctx, request.actor, request.params.id, request.body.note, metaOf(request)),
     );
 
-    app.get('/api/sakina/alerts', { schema: { tags: TAGS, summary: 'Alerts of the last 30 days for my role and area' } }, async (request) => ({ items: await escorts.listAlertsFor(ctx, request.actor, metaOf(request)) }));
+    app.get('/api/sakina/alerts', { schema: { tags: TAGS, summary: 'Alerts of the last 30 days for my role and area, each with my read state, and my unread count' } }, async (request) => escorts.listAlertsFor(ctx, request.actor, metaOf(request)));
+
+    const readResult = z.object({ marked: z.number().describe('Alerts newly marked read'), unread: z.number().describe('My alerts still unread') });
+    app.post('/api/sakina/alerts/read', { schema: { tags: TAGS, summary: 'Mark all my alerts read (for me only; the rest of the team keeps theirs)', response: { 200: readResult } } }, async (request) =>
+      escorts.markAlertsRead(ctx, request.actor, null),
+    );
+
+    app.post('/api/sakina/alerts/:id/read', { schema: { tags: TAGS, summary: 'Mark one alert read (for me only)', params: idParams, response: { 200: readResult } } }, async (request) =>
+      escorts.markAlertsRead(ctx, request.actor, request.params.id),
+    );
 
     app.post('/api/sakina/pregnancies/:id/outcome', { schema: { tags: TAGS, summary: 'Record the delivery (or loss): date, place, attendant, mode, mother and babies (midwife)', params: idParams, body: outcomeSchema } }, async (request, reply) => {
       reply.status(201);
@@ -202,5 +222,7 @@ export function sakinaRoutes(ctx: AppContext): FastifyPluginAsync {
       reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`);
       return csv;
     });
+
+    await fastify.register(sakinaFigureRoutes(ctx)); // figures.xlsx and village targets
   };
 }

@@ -14,10 +14,10 @@ import type { Actor, UserActor } from '../shared/actor.ts';
 import type { AppContext, RequestMeta } from '../shared/context.ts';
 import { AppError, type LocalText } from '../shared/errors.ts';
 import { canDo, isSakinaStaff, sakinaAccess, type Access, type SakinaAction, type Subject } from './access.ts';
-import { activeFactors, isHighRisk, newDangerSigns, scoreKspr } from './kspr.ts';
+import { activeFactors, applyRetractions, isHighRisk, newDangerSigns, riskFoundOnOf, scoreKspr, type KsprFactor, type Screening } from './kspr.ts';
 import { addTask, byDuty, ensureTeam, HOME_VISIT_WITHIN_DAYS, inDays, notify, raiseAlert, today, who } from './laskar.ts';
 import { MESSAGES } from './messages.ts';
-import type { BirthPlanInput, ConfirmInput, OutcomeInput, PostpartumInput, RegisterInput, ReportInput, TeamInput, UpdateInput, VisitInput } from './model.ts';
+import type { BirthPlanInput, ConfirmInput, OutcomeInput, PostpartumInput, RegisterInput, ReportInput, RetractFactorInput, TeamInput, UpdateInput, VisitInput } from './model.ts';
 import { checkBirthPlan } from './p4k.ts';
 import { checkHpht, daysBetween, dueDateOf, gestationalAge, kfVisitOf, ksprColumnOfDays, postpartumEnd } from './pregnancy.ts';
 import * as repo from './repository.ts';
@@ -466,9 +466,10 @@ async function loadExtras(tx: DbOrTx, ctx: AppContext, p: repo.PregnancyRow, acc
   const escorts = has('escorts') ? await repo.listEscorts(tx, ctx.regencyCode, [p.id]) : [];
   const outcome = has('outcome') ? await repo.findOutcome(tx, ctx.regencyCode, p.id) : null;
   const postpartum = has('postpartum') ? await repo.listPostpartumVisits(tx, ctx.regencyCode, p.id) : [];
-  const userIds = new Set<string>([p.reportedBy, ...tasks.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])), ...escorts.flatMap((e) => [e.requestedBy, ...(e.acceptedBy ? [e.acceptedBy] : [])])]);
+  const retractions = has('kspr') ? await repo.listRetractions(tx, ctx.regencyCode, p.id) : [];
+  const userIds = new Set<string>([p.reportedBy, ...retractions.map((r) => r.retractedBy), ...tasks.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])), ...escorts.flatMap((e) => [e.requestedBy, ...(e.acceptedBy ? [e.acceptedBy] : [])])]);
   const names = new Map((await repo.findStaff(tx, ctx.regencyCode, [...userIds])).map((u) => [u.id, u.displayName]));
-  return { visits, plan, team, tasks, escorts, outcome, postpartum, names };
+  return { visits, plan, team, tasks, escorts, outcome, postpartum, retractions, names };
 }
 
 /** One woman's record as the reader may see it; the read is audited with the fields shown. */
@@ -508,8 +509,8 @@ export async function recordVisit(ctx: AppContext, actor: Actor, id: string, inp
     failIf(fields);
 
     const found = factorsOf(input.factors);
-    const previous = await repo.listVisits(tx, ctx.regencyCode, [p.id]);
-    const screenings = [...previous.map((v) => ({ date: v.visitDate, gaDays: v.gaDays, factors: factorsOf(v.factorsFound) })), { date: input.visitDate, gaDays: ga!.days, factors: found }];
+    const previous = await screeningsOf(tx, ctx, p.id);
+    const screenings = [...previous, { date: input.visitDate, gaDays: ga!.days, factors: found }];
     // This visit's column scores what was found up to its date; the woman's card, everything so far.
     const atVisit = scoreKspr(activeFactors(screenings, input.visitDate, null));
     const overall = scoreKspr(activeFactors(screenings, screenings.map((s) => s.date).sort().at(-1)!, null));
@@ -581,6 +582,64 @@ export async function recordVisit(ctx: AppContext, actor: Actor, id: string, inp
   });
   ctx.wake('outbox-deliver');
   return result;
+}
+
+/** Her screenings as they count: every visit's ticks, less the factors retracted since. */
+export async function screeningsOf(tx: DbOrTx, ctx: AppContext, pregnancyId: string): Promise<Screening[]> {
+  const visits = await repo.listVisits(tx, ctx.regencyCode, [pregnancyId]);
+  const retractions = await repo.listRetractions(tx, ctx.regencyCode, pregnancyId);
+  return applyRetractions(
+    visits.map((v) => ({ date: v.visitDate, gaDays: v.gaDays, factors: factorsOf(v.factorsFound), recordedAt: v.createdAt.getTime() })),
+    retractions.flatMap((r) => factorsOf([r.factor]).map((factor) => ({ factor, at: r.retractedAt.getTime() }))),
+  );
+}
+
+/**
+ * Withdraws a KSPR factor entered by mistake (midwife of her area, with a reason). A factor found
+ * stays counted until 42 days after delivery, so only this explicit step removes it: the visits
+ * keep what was ticked, the retraction records who, when, why and the score before and after,
+ * and the card is scored again (its category may fall; police see only KRT/KRST women).
+ */
+export async function retractFactor(ctx: AppContext, actor: Actor, id: string, input: RetractFactorInput, meta: RequestMeta) {
+  const user = requireStaff(actor);
+  return ctx.db.transaction(async (tx) => {
+    const { p } = await loadFor(tx, ctx, actor, id, 'kspr.retract', true);
+    requireStatus(p, ['active', 'delivered'], NOT_ACTIVE);
+    const factor = input.factor as KsprFactor;
+    if (!p.factors.includes(factor)) {
+      throw new AppError('conflict', { id: 'Faktor ini tidak sedang dihitung pada kartu skor ibu ini.', en: 'This factor is not counted on her card.' });
+    }
+    const now = ctx.now();
+    const screenings = await screeningsOf(tx, ctx, p.id);
+    const withdrawn = applyRetractions(
+      screenings.map((s) => ({ ...s, recordedAt: 0 })),
+      [{ factor, at: 0 }],
+    );
+    const last = withdrawn.map((s) => s.date).sort().at(-1);
+    const after = scoreKspr(last ? activeFactors(withdrawn, last, null) : factorsOf(p.factors).filter((f) => f !== factor));
+    const retraction = await repo.insertRetraction(tx, {
+      regencyCode: ctx.regencyCode,
+      pregnancyId: p.id,
+      factor,
+      reason: input.reason,
+      retractedBy: user.userId,
+      retractedAt: now,
+      scoreBefore: p.score ?? 2,
+      scoreAfter: after.score,
+      categoryBefore: p.category ?? 'KRR',
+      categoryAfter: after.category,
+    });
+    await repo.updatePregnancy(tx, ctx.regencyCode, p.id, {
+      factors: after.factors,
+      score: after.score,
+      category: after.category,
+      emergency: after.emergency,
+      riskFoundOn: riskFoundOnOf(withdrawn),
+      updatedAt: now,
+    });
+    await audit(tx, ctx, actor, meta, 'update', p, { retracted: factor, reason: input.reason, scoreBefore: p.score, scoreAfter: after.score, categoryBefore: p.category, categoryAfter: after.category }, { type: 'sakina_kspr_retraction', id: retraction.id });
+    return { retractionId: retraction.id, factor, score: after.score, category: after.category, emergency: after.emergency, recommendation: after.recommendation };
+  });
 }
 
 // ── birth plan ────────────────────────────────────────────────────────────────────────────

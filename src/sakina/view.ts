@@ -8,7 +8,7 @@ import { maskNik } from '../identity/nik.ts';
 import type { LocalText } from '../shared/errors.ts';
 import type { Access, SakinaAction } from './access.ts';
 import { ancCoverage, expectedNextVisit, missedVisit, trimesterShortfalls } from './anc.ts';
-import { deriveFactors, fillCard, isKsprFactor, KSPR_FACTORS, scoreKspr, type KsprFactor } from './kspr.ts';
+import { applyRetractions, deriveFactors, fillCard, isKsprFactor, KSPR_FACTORS, scoreKspr, type KsprFactor } from './kspr.ts';
 import { formatGestationalAge, gestationalAge, trimesterOfDays } from './pregnancy.ts';
 import type * as repo from './repository.ts';
 import { TASK_REASONS } from './messages.ts';
@@ -21,6 +21,7 @@ export type Extras = {
   escorts?: repo.EscortRow[];
   outcome?: (repo.OutcomeRow & { babies: repo.BabyRow[] }) | null;
   postpartum?: repo.PostpartumRow[];
+  retractions?: repo.RetractionRow[];
   names?: Map<string, string>;
 };
 
@@ -183,7 +184,13 @@ export function pregnancyView(p: repo.PregnancyWithPlaces, access: Access, today
   if (has('category')) out.category = p.category;
   if (has('kspr')) {
     const visits = extras.visits ?? [];
-    const card = fillCard(visits.map((v) => ({ date: v.visitDate, gaDays: v.gaDays, factors: factorsOf(v.factorsFound) })));
+    const retractions = extras.retractions ?? [];
+    const card = fillCard(
+      applyRetractions(
+        visits.map((v) => ({ date: v.visitDate, gaDays: v.gaDays, factors: factorsOf(v.factorsFound), recordedAt: v.createdAt.getTime() })),
+        retractions.flatMap((r) => factorsOf([r.factor]).map((factor) => ({ factor, at: r.retractedAt.getTime() }))),
+      ),
+    );
     const result = scoreKspr(factorsOf(p.factors));
     const suggested = deriveFactors(p);
     out.kspr = {
@@ -193,7 +200,20 @@ export function pregnancyView(p: repo.PregnancyWithPlaces, access: Access, today
       emergency: p.emergency,
       factors: result.factors.map(factorView),
       recommendation: result.recommendation,
-      card: card.map((e) => ({ date: e.date, column: e.column, score: e.result.score, category: e.result.category, newlyFound: e.newlyFound.map(factorView) })),
+      card: card.map((e) => ({ date: e.date, column: e.column, score: e.result.score, category: e.result.category, newlyFound: e.newlyFound.map(factorView), retracted: e.retracted.map(factorView) })),
+      retractions: retractions.flatMap((r) =>
+        factorsOf([r.factor]).map((f) => ({
+          id: r.id,
+          factor: factorView(f),
+          reason: r.reason,
+          retractedAt: r.retractedAt.toISOString(),
+          retractedBy: extras.names?.get(r.retractedBy) ?? null,
+          scoreBefore: r.scoreBefore,
+          scoreAfter: r.scoreAfter,
+          categoryBefore: r.categoryBefore,
+          categoryAfter: r.categoryAfter,
+        })),
+      ),
       suggestedFactors: suggested.filter((f) => !result.factors.includes(f)).map(factorView),
       riskFoundOn: p.riskFoundOn,
     };
