@@ -63,6 +63,7 @@ export const listQuery = z.object({
   q: z.string().max(100).optional().describe('Application number, applicant name or NIK'),
   service: z.string().max(80).optional(),
   drafts: boolFlag.optional(),
+  filed: boolFlag.optional().describe('Counter officers and village operators: only the applications filed by you or at your service point / village office, newest first (drafts included with drafts=true)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
@@ -163,6 +164,27 @@ export const listItem = z.object({
 
 export const listResponse = z.object({ items: z.array(listItem), total: z.number() });
 
+export const filingServicesQuery = z.object({
+  q: z.string().max(200).optional().describe('Search words, as in the catalogue search ("akta lahir", "ktp hilang")'),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+});
+
+export const filingServicesResponse = z.object({
+  point: z.object({ code: z.string(), name: localText }).describe('Where you file: your service point, or your village’s Smart Kampung point'),
+  channel: z.enum(FILING_CHANNELS),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: localText,
+      summary: localText,
+      level: z.string(),
+      agency: z.object({ code: z.string(), shortName: z.string() }),
+      fee: localText,
+      duration: localText,
+    }),
+  ),
+});
+
 export const publicTracking = z.object({
   number: z.string(),
   service: z.object({ code: z.string(), name: localText, agency: z.string() }),
@@ -193,7 +215,7 @@ export const productCheck = z.object({
 export const integrationView = z.object({
   agency: z.object({ code: z.string(), shortName: z.string() }),
   webhook: z.object({ url: z.string().nullable(), active: z.boolean(), secretHint: z.string().nullable(), events: z.array(z.string()) }),
-  supervisor: z.object({ phone: z.string().nullable(), email: z.string().nullable() }),
+  supervisor: z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), locale: z.enum(['id', 'en']) }),
 });
 
 export const deliveryView = z.object({

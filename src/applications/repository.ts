@@ -1,7 +1,7 @@
 /** Every query of the applications module. */
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../db/client.ts';
-import { agencies, documentTypes, serviceRequirements, services, serviceStandards } from '../catalogue/schema.ts';
+import { agencies, documentTypes, pointServices, servicePoints, serviceRequirements, services, serviceStandards } from '../catalogue/schema.ts';
 import { places, userPlaces, users } from '../identity/schema.ts';
 import type { InboxScope } from './access.ts';
 import {
@@ -123,6 +123,23 @@ export async function findPlaceByCode(tx: DbOrTx, r: string, kind: 'village' | '
   return row ?? null;
 }
 
+/** The service point where staff bound to a place file (a service_point place, or a village's Smart Kampung point). */
+export async function findPointOfPlace(tx: DbOrTx, r: string, placeId: string) {
+  const [row] = await tx
+    .select({ id: servicePoints.id, code: servicePoints.code, nameId: servicePoints.nameId, nameEn: servicePoints.nameEn, active: servicePoints.active })
+    .from(servicePoints)
+    .where(and(eq(servicePoints.regencyCode, r), eq(servicePoints.placeId, placeId)));
+  return row ?? null;
+}
+
+export async function isServiceOfferedAt(tx: DbOrTx, r: string, pointId: string, serviceId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ serviceId: pointServices.serviceId })
+    .from(pointServices)
+    .where(and(eq(pointServices.regencyCode, r), eq(pointServices.pointId, pointId), eq(pointServices.serviceId, serviceId)));
+  return Boolean(row);
+}
+
 export async function findCitizenByNik(tx: DbOrTx, r: string, nik: string) {
   const [row] = await tx.select().from(users).where(and(eq(users.regencyCode, r), eq(users.nik, nik), eq(users.role, 'citizen')));
   return row ?? null;
@@ -211,6 +228,8 @@ export type ListFilter = {
   q?: string;
   serviceCode?: string;
   includeDrafts?: boolean;
+  /** 'recent': newest filing first (a desk's own filings); default: oldest promise first (an inbox). */
+  order?: 'due' | 'recent';
   today: string;
   limit: number;
   offset: number;
@@ -262,8 +281,8 @@ export async function listApplications(tx: DbOrTx, r: string, scopes: InboxScope
     .innerJoin(agencies, and(eq(agencies.regencyCode, applications.regencyCode), eq(agencies.id, applications.agencyId)))
     .where(where);
   const rows = await base
-    // Oldest promise first: what is due soonest is at the top of an inbox.
-    .orderBy(sql`${applications.slaDueDate} asc nulls last`, desc(applications.updatedAt))
+    // Oldest promise first: what is due soonest is at the top of an inbox; a desk sees its latest filings first.
+    .orderBy(...(filter.order === 'recent' ? [desc(applications.createdAt)] : [sql`${applications.slaDueDate} asc nulls last`, desc(applications.updatedAt)]))
     .limit(filter.limit)
     .offset(filter.offset);
   const [count] = await tx
@@ -441,6 +460,23 @@ export async function recordAttempt(
       deliveredAt: outcome.status === 'delivered' ? attempt.at : null,
     })
     .where(and(eq(webhookDeliveries.regencyCode, delivery.regencyCode), eq(webhookDeliveries.id, delivery.id)));
+}
+
+export async function findDelivery(tx: DbOrTx, r: string, agencyId: string, id: string, forUpdate = false): Promise<DeliveryRow | null> {
+  const query = tx
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.regencyCode, r), eq(webhookDeliveries.agencyId, agencyId), eq(webhookDeliveries.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/** Puts a delivery back in the queue, due at `at`; its attempts and their log stay. */
+export async function requeueDelivery(tx: DbOrTx, r: string, id: string, at: Date): Promise<void> {
+  await tx
+    .update(webhookDeliveries)
+    .set({ status: 'pending', nextAttemptAt: at })
+    .where(and(eq(webhookDeliveries.regencyCode, r), eq(webhookDeliveries.id, id)));
 }
 
 export async function listDeliveries(tx: DbOrTx, r: string, agencyId: string, limit: number) {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { recordAudit } from '../audit/service.ts';
 import { wibDateOf } from '../catalogue/calendar/local-date.ts';
+import { listServices } from '../catalogue/service.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { requireAccess } from '../identity/access.ts';
 import { maskNik } from '../identity/nik.ts';
@@ -192,10 +193,11 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: Cr
     if (!channelAllowed(channel, service.channels)) {
       throw fieldError('serviceCode', `Layanan ini tidak dapat diajukan ${CHANNEL_TEXT[channel].id}.`, `This service cannot be applied for ${CHANNEL_TEXT[channel].en}.`);
     }
+    const filedAt = channel === 'counter' ? user.places.find((p) => p.kind === 'service_point') : channel === 'village' ? user.places.find((p) => p.kind === 'village') : undefined;
+    if (filedAt) await requireOfferedAt(tx, ctx, filedAt.id, service.id);
     const workflow = workflowFor({ code: service.code, level: service.level, agencyCode: service.agencyCode });
     if (input.delivery && !workflow.deliveries.includes(input.delivery)) throw fieldError('delivery', 'Cara penyerahan ini tidak tersedia untuk layanan ini.', 'This way of delivery is not offered for this service.');
 
-    const filedAt = channel === 'counter' ? user.places.find((p) => p.kind === 'service_point') : channel === 'village' ? user.places.find((p) => p.kind === 'village') : undefined;
     let handlerPlaceId = service.agencyPlaceId;
     if (service.level === 'village') {
       const village = input.villageCode ? await repo.findPlaceByCode(tx, ctx.regencyCode, 'village', input.villageCode) : channel === 'village' ? filedAt : null;
@@ -242,6 +244,45 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: Cr
     return { id: app.id, replayed: false };
   });
   return { view: await viewById(ctx, actor, outcome.id), replayed: outcome.replayed };
+}
+
+/** A counter or village office files only the services its point offers (the catalogue's point_services). */
+async function requireOfferedAt(tx: DbOrTx, ctx: AppContext, placeId: string, serviceId: string): Promise<void> {
+  const point = await repo.findPointOfPlace(tx, ctx.regencyCode, placeId);
+  // A place without a catalogue point (not set up yet) is held to the service's channels only.
+  if (!point) return;
+  if (!(await repo.isServiceOfferedAt(tx, ctx.regencyCode, point.id, serviceId))) {
+    throw fieldError('serviceCode', `Layanan ini tidak dilayani di ${point.nameId}.`, `This service is not offered at ${point.nameEn}.`);
+  }
+}
+
+export type FilingServices = {
+  point: { code: string; name: LocalText };
+  channel: FilingChannel;
+  items: { code: string; name: LocalText; summary: LocalText; level: string; agency: { code: string; shortName: string }; fee: LocalText; duration: LocalText }[];
+};
+
+/**
+ * The services a counter officer or village operator can file for a resident: those their point
+ * offers (a Smart Kampung point offers village letters and the regency services filed through
+ * villages) that the filing channel allows. With q, the catalogue's forgiving search, by relevance.
+ */
+export async function listFilingServices(ctx: AppContext, actor: Actor, query: { q?: string; limit: number }): Promise<FilingServices> {
+  const filing = filingActionOf(actor);
+  requireAccess(actor, filing !== null && filing !== 'file_online' && canFile(actor, filing));
+  const user = actor as UserActor;
+  const channel = CHANNEL_OF[filing!];
+  const place = user.places.find((p) => p.kind === (channel === 'counter' ? 'service_point' : 'village'))!;
+  const point = await repo.findPointOfPlace(ctx.db, ctx.regencyCode, place.id);
+  if (!point) throw new AppError('not_found', { id: `${place.name} belum terdaftar sebagai titik layanan di katalog.`, en: `${place.name} is not set up as a service point in the catalogue yet.` });
+  const { items } = await listServices(ctx, { q: query.q, point: point.code, limit: query.limit });
+  return {
+    point: { code: point.code, name: { id: point.nameId, en: point.nameEn } },
+    channel,
+    items: items
+      .filter((s) => channelAllowed(channel, s.channels))
+      .map((s) => ({ code: s.code, name: s.name, summary: s.summary, level: s.level, agency: s.agency, fee: s.fee, duration: s.duration })),
+  };
 }
 
 export type DraftPatch = { applicant?: Partial<ApplicantInput>; note?: string | null; delivery?: DeliveryCode | null };
@@ -784,7 +825,7 @@ async function buildView(ctx: AppContext, actor: Actor, app: repo.ApplicationRow
   };
 }
 
-export type ListQuery = { status?: string[]; late?: boolean; q?: string; service?: string; drafts?: boolean; limit: number; offset: number };
+export type ListQuery = { status?: string[]; late?: boolean; q?: string; service?: string; drafts?: boolean; filed?: boolean; limit: number; offset: number };
 
 export type ListItem = {
   number: string;
@@ -805,10 +846,13 @@ export type ListItem = {
 
 /** The inbox (staff: their places' files; citizen: their own), oldest promise first. */
 export async function listApplications(ctx: AppContext, actor: Actor, query: ListQuery, meta: RequestMeta): Promise<{ items: ListItem[]; total: number }> {
-  const scopes = inboxScopes(actor);
-  if (scopes.length === 0) requireAccess(actor, false);
+  const all = inboxScopes(actor);
+  if (all.length === 0) requireAccess(actor, false);
+  // filed=true: a desk's own filings only (what this officer or office filed for residents).
+  const scopes = query.filed ? all.filter((s) => s.kind === 'filed') : all;
   const today = wibDateOf(ctx.now());
   const { rows, total } = await repo.listApplications(ctx.db, ctx.regencyCode, scopes, {
+    order: query.filed ? 'recent' : 'due',
     statuses: query.status,
     late: query.late,
     q: query.q?.trim() || undefined,
