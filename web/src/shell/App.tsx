@@ -26,6 +26,7 @@ const admin = () => import('../admin/index.tsx');
 // The catalogue: public pages in their own small chunk; the admin's editors in theirs.
 const catalogue = () => import('../citizen/catalogue/index.ts');
 const adminCatalogue = () => import('../admin/catalogue/index.ts');
+const adminQueue = () => import('../admin/queue/index.ts');
 const dashboard = () => import('../dashboard/index.tsx');
 const display = () => import('../display/index.tsx');
 const staffSignIn = () => import('./StaffSignIn.tsx');
@@ -51,6 +52,7 @@ const PointsAdmin = page(adminCatalogue, 'PointsAdmin');
 const PointEditor = page(adminCatalogue, 'PointEditor');
 const CalendarAdmin = page(adminCatalogue, 'CalendarAdmin');
 const CsvAdmin = page(adminCatalogue, 'CsvAdmin');
+const QueueAdmin = page(adminQueue, 'QueueAdmin');
 const CitizenSignIn = page(citizen, 'CitizenSignIn');
 const CitizenDashboard = page(citizen, 'CitizenDashboard');
 const MyData = page(citizen, 'MyData');
@@ -148,6 +150,7 @@ const routes: { path: string; component: ComponentType }[] = [
   { path: '/admin/katalog/titik/:code', component: guarded(['mpp_admin'], PointEditor) },
   { path: '/admin/katalog/kalender', component: guarded(['mpp_admin'], CalendarAdmin) },
   { path: '/admin/katalog/csv', component: guarded(['mpp_admin'], CsvAdmin) },
+  { path: '/admin/antrian', component: guarded(['mpp_admin'], QueueAdmin) },
   { path: '/dasbor', component: guarded(['leader'], LeaderDashboard) },
 ];
 

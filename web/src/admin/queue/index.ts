@@ -1,0 +1,1 @@
+export { QueueAdmin, QUEUE_ADMIN_PATH } from './QueueAdmin.tsx';
