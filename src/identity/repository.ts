@@ -30,12 +30,18 @@ export async function updateUser(tx: DbOrTx, regencyCode: string, id: string, pa
   await tx.update(users).set({ ...patch, updatedAt: new Date() }).where(and(eq(users.regencyCode, regencyCode), eq(users.id, id)));
 }
 
-export async function recordFailedLogin(tx: DbOrTx, regencyCode: string, id: string, lockAfter: number, lockUntil: Date): Promise<void> {
+/**
+ * Counts a failed sign-in and locks the account at `lockAfter` failures. Once an earlier lock has
+ * expired its failures no longer count: this failure is the first of a new count, not one more.
+ */
+export async function recordFailedLogin(tx: DbOrTx, regencyCode: string, id: string, lockAfter: number, now: Date, lockUntil: Date): Promise<void> {
+  const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
+  const count = sql`case when ${expired} then 1 else ${users.failedLogins} + 1 end`;
   await tx
     .update(users)
     .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${lockAfter} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+      failedLogins: count,
+      lockedUntil: sql`case when ${count} >= ${lockAfter} then ${lockUntil.toISOString()}::timestamptz when ${expired} then null else ${users.lockedUntil} end`,
     })
     .where(and(eq(users.regencyCode, regencyCode), eq(users.id, id)));
 }

@@ -85,7 +85,7 @@ export async function signInStaff(ctx: AppContext, input: { username: string; pa
   const outcome = await ctx.db.transaction(async (tx) => {
     if (!ok || !user.active) {
       // Count the failure and commit it (throwing here would roll the count and its audit row back).
-      await repo.recordFailedLogin(tx, ctx.regencyCode, user.id, LOCK_AFTER_FAILURES, new Date(ctx.now().getTime() + LOCK_MINUTES * 60_000));
+      await repo.recordFailedLogin(tx, ctx.regencyCode, user.id, LOCK_AFTER_FAILURES, ctx.now(), new Date(ctx.now().getTime() + LOCK_MINUTES * 60_000));
       await recordAudit(tx, ctx.regencyCode, { kind: 'anonymous' }, meta, { action: 'sign_in_failed', entityType: 'user', entityId: user.id }, ctx.now());
       return null;
     }

@@ -84,6 +84,26 @@ describe('staff sign-in', () => {
     expect((await login('bidan.sempu', DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('after a lock expires the count starts again: one more mistake does not lock, five do', async () => {
+    for (let i = 1; i <= 5; i++) expect((await login('polisi.sempu', `guess-${i}`)).statusCode).toBe(401);
+    expect((await login('polisi.sempu', DEMO_PASSWORD)).statusCode).toBe(423);
+
+    platform.clock.advance(16 * MINUTE);
+    // A typo right after the lock ends is one mistake, not the sixth.
+    expect((await login('polisi.sempu', 'typo-after-lock')).statusCode).toBe(401);
+    expect((await login('polisi.sempu', DEMO_PASSWORD)).statusCode).toBe(200);
+
+    // Without a success in between as well: the expired lock's failures no longer count.
+    for (let i = 1; i <= 5; i++) expect((await login('polisi.sempu', `again-${i}`)).statusCode).toBe(401);
+    platform.clock.advance(16 * MINUTE);
+    for (let i = 1; i <= 4; i++) expect((await login('polisi.sempu', `later-${i}`)).statusCode).toBe(401);
+    expect((await login('polisi.sempu', DEMO_PASSWORD)).statusCode).toBe(200);
+
+    // …and five new ones lock it again, for another 15 minutes.
+    for (let i = 1; i <= 5; i++) expect((await login('polisi.sempu', `fresh-${i}`)).statusCode).toBe(401);
+    expect((await login('polisi.sempu', DEMO_PASSWORD)).statusCode).toBe(423);
+  });
+
   it('refuses a deactivated user and ends the sessions it had', async () => {
     const admin = await platform.as('admin');
     const kader = await platform.as('kader.sempu');
