@@ -33,7 +33,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Options = { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal; query?: Record<string, string | number | undefined | null> };
+type Options = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal; query?: Record<string, string | number | undefined | null> };
 
 function urlOf(path: string, query?: Options['query']): string {
   if (!query) return path;
@@ -97,6 +97,7 @@ export async function request<T>(path: string, options: Options = {}): Promise<T
 export const api = {
   get: <T>(path: string, query?: Options['query'], signal?: AbortSignal) => request<T>(path, { query, signal }),
   post: <T>(path: string, body: unknown = {}) => request<T>(path, { method: 'POST', body }),
+  put: <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
 };

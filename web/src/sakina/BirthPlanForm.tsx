@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { ApiError } from '../api.ts';
+import { api, ApiError } from '../api.ts';
 import { Alert, Button, Card, ErrorAlert, Loading, PageHeader, SelectField, TextField } from '../kit/index.ts';
 import { useApi } from '../use-api.ts';
 import { useS } from './messages.ts';
 import type { BirthPlan, Donor, Record_ } from './types.ts';
-import { put, setFlash } from './util.tsx';
+import { setFlash } from './util.tsx';
 
 const EMPTY_DONOR: Donor = { name: '', bloodType: '', phone: '', relation: '' };
 
@@ -57,7 +57,7 @@ export function BirthPlanForm({ params }: { params: { id: string } }) {
     setError(null);
     try {
       const body = { ...plan, donors: plan.donors.filter((d) => d.name || d.phone || d.bloodType), bpjsNumber: plan.bpjsNumber || null, transportPhone: plan.transportPhone || null, motherBloodType: plan.motherBloodType || null, attendantName: plan.attendantName || null };
-      const result = await put<{ warnings: { field: string; message: string }[] }>(`/api/sakina/pregnancies/${r.id}/birth-plan`, body);
+      const result = await api.put<{ warnings: { field: string; message: string }[] }>(`/api/sakina/pregnancies/${r.id}/birth-plan`, body);
       if (result.warnings.length) {
         setWarnings(result.warnings);
         window.scrollTo({ top: 0 });

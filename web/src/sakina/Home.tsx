@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, ButtonLink, Card, ErrorAlert, FeatureGrid, Loading, PageHeader, SelectField, TextField, type Feature } from '../kit/index.ts';
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
+import { api, ApiError } from '../api.ts';
+import { useF } from './field-messages.ts';
 import { useLocal, useS } from './messages.ts';
 import { TasksPanel, useAutoReload } from './Tasks.tsx';
-import type { AlertItem, Summary } from './types.ts';
+import type { AlertList, Summary } from './types.ts';
 import { formatDateTime } from '../format.ts';
 import { CategoryBadge, daysBetween, StatusBadge, todayWib, useDay } from './util.tsx';
 
@@ -84,24 +86,68 @@ function WomenList({ title, status, showFilters = true, anchor }: { title: strin
   );
 }
 
+/** My alerts, newest first: unread ones marked and counted; each person marks their own read. */
 function AlertsPanel() {
   const s = useS();
+  const f = useF();
   const local = useLocal();
   const lang = useLang();
-  const { data, error, reload } = useApi<{ items: AlertItem[] }>('/api/sakina/alerts');
+  const { data, error, reload } = useApi<AlertList>('/api/sakina/alerts');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [markError, setMarkError] = useState<ApiError | null>(null);
   useAutoReload(reload, 60_000);
   const items = (data?.items ?? []).slice(0, 6);
+  const unread = data?.unread ?? 0;
+  const mark = async (id: string | null) => {
+    setBusy(id ?? 'all');
+    setMarkError(null);
+    try {
+      await api.post(id ? `/api/sakina/alerts/${id}/read` : '/api/sakina/alerts/read');
+      reload();
+    } catch (e) {
+      setMarkError(e as ApiError);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const title = (
+    <>
+      {s.home.alerts}
+      {unread > 0 && (
+        <span className="sk-count" data-testid="unread-count" aria-label={f.alerts.unread(unread)}>
+          {unread}
+        </span>
+      )}
+    </>
+  );
   return (
     <div id="peringatan">
-    <Card title={s.home.alerts}>
-      <ErrorAlert error={error} />
+    <Card title={title}>
+      <ErrorAlert error={error ?? markError} />
       {data && items.length === 0 && <p className="muted">{s.home.noAlerts}</p>}
+      {data && items.length > 0 && (
+        <p className="sk-item__meta" aria-live="polite">
+          {f.alerts.unread(unread)}
+        </p>
+      )}
       <ul className="sk-list">
         {items.map((a) => (
-          <li key={a.id}>
-            <Link href={`/sakina/ibu/${a.woman.id}`} className={`sk-item ${a.kind === 'emergency' || a.kind === 'escort_not_accepted' ? 'sk-item--urgent' : 'sk-item--warn'}`} data-testid="alert">
+          <li key={a.id} className="sk-alert-row">
+            <Link
+              href={`/sakina/ibu/${a.woman.id}`}
+              className={`sk-item ${a.kind === 'emergency' || a.kind === 'escort_not_accepted' ? 'sk-item--urgent' : 'sk-item--warn'} ${a.read ? 'sk-item--read' : 'sk-item--unread'}`}
+              data-testid="alert"
+              data-read={a.read ? 'true' : 'false'}
+              onClick={() => {
+                // Opening an alert reads it (for me only).
+                if (!a.read) void api.post(`/api/sakina/alerts/${a.id}/read`).catch(() => undefined);
+              }}
+            >
               <div className="sk-item__top">
-                <span className="sk-item__name">{local(a.title)}</span>
+                <span className="sk-item__name">
+                  {!a.read && <span className="sr-only">{f.alerts.newBadge}: </span>}
+                  {local(a.title)}
+                </span>
                 <span className="sk-item__meta">{formatDateTime(a.createdAt, lang)}</span>
               </div>
               <div className="sk-item__meta">
@@ -109,9 +155,21 @@ function AlertsPanel() {
                 {typeof a.details.destination === 'string' ? ` → ${a.details.destination}` : ''}
               </div>
             </Link>
+            {!a.read && (
+              <Button variant="secondary" size="small" busy={busy === a.id} aria-label={f.alerts.markReadFor(local(a.title), a.woman.name ?? '')} onClick={() => mark(a.id)}>
+                {f.alerts.markRead}
+              </Button>
+            )}
           </li>
         ))}
       </ul>
+      {unread > 0 && (
+        <p className="section">
+          <Button variant="secondary" size="small" busy={busy === 'all'} onClick={() => mark(null)}>
+            {f.alerts.markAll}
+          </Button>
+        </p>
+      )}
     </Card>
     </div>
   );

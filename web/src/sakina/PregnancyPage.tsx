@@ -5,7 +5,9 @@ import { Alert, Button, ButtonLink, Card, ErrorAlert, Loading, PageHeader, Selec
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import { useLocal, useS } from './messages.ts';
+import { KsprFactorList, KsprHistory } from './KsprFactors.tsx';
 import { EscortCard } from './Tasks.tsx';
+import { TeamCard } from './TeamCard.tsx';
 import type { Record_ } from './types.ts';
 import { CategoryBadge, daysBetween, Phone, StatusBadge, takeFlash, todayWib, useDay } from './util.tsx';
 
@@ -263,18 +265,14 @@ export function PregnancyPage({ params }: { params: { id: string } }) {
                 );
               })}
             </div>
-            {r.kspr.factors.length > 0 && (
-              <ul className="sk-factors">
-                {r.kspr.factors.map((f) => (
-                  <li key={f.code}>
-                    <span>
-                      {f.group}.{f.no} {local(f.label)}
-                    </span>
-                    <strong>+{f.score}</strong>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <KsprFactorList
+              r={r}
+              canRetract={can('kspr.retract') && (r.status === 'active' || r.status === 'delivered')}
+              onRetracted={(message) => {
+                setFlashNotice(message);
+                reload();
+              }}
+            />
             {r.kspr.screened && (
               <div className="section">
                 <p>
@@ -288,6 +286,7 @@ export function PregnancyPage({ params }: { params: { id: string } }) {
                 />
               </div>
             )}
+            <KsprHistory r={r} />
           </Card>
         )}
         {r.anc !== undefined && (
@@ -350,10 +349,15 @@ export function PregnancyPage({ params }: { params: { id: string } }) {
             )}
           </Card>
         )}
-        {!!r.team?.length && (
-          <Card title={s.record.team}>
-            <Dl rows={r.team.map((m): [string, ReactNode] => [s.record.duties[m.duty] ?? m.duty, <>{m.name} <Phone number={m.phone} /></>])} />
-          </Card>
+        {r.team !== undefined && (
+          <TeamCard
+            r={r}
+            canEdit={can('team') && r.status === 'active'}
+            onSaved={(message) => {
+              setFlashNotice(message);
+              reload();
+            }}
+          />
         )}
         {!!r.tasks?.length && (
           <Card title={s.record.tasks}>

@@ -134,7 +134,8 @@ export type Record_ = {
     emergency: boolean;
     factors: Factor[];
     recommendation: { attendant: LocalText; place: LocalText; referral: string; note: LocalText };
-    card: { date: string; column: string; score: number; category: Category; newlyFound: Factor[] }[];
+    card: { date: string; column: string; score: number; category: Category; newlyFound: Factor[]; retracted: Factor[] }[];
+    retractions: Retraction[];
     suggestedFactors: Factor[];
     riskFoundOn: string | null;
   };
@@ -164,7 +165,12 @@ export type TaskList = {
   escorts: (Escort & { mine: boolean; canAccept: boolean; woman: Woman })[];
 };
 
-export type AlertItem = { id: string; kind: string; title: LocalText; createdAt: string; details: Record<string, unknown>; woman: Woman };
+export type AlertItem = { id: string; kind: string; title: LocalText; createdAt: string; read: boolean; details: Record<string, unknown>; woman: Woman };
+export type AlertList = { items: AlertItem[]; unread: number };
+
+/** A KSPR factor withdrawn as a mistaken entry: who, when, why, and the score it left. */
+export type Retraction = { id: string; factor: Factor; reason: string; retractedAt: string; retractedBy: string | null; scoreBefore: number; scoreAfter: number; categoryBefore: Category; categoryAfter: Category };
+export type TeamCandidates = { midwife: { userId: string; name: string }[]; villageOfficial: { userId: string; name: string }[]; police: { userId: string; name: string }[] };
 
 export type Count = { previous: number; month: number; cumulative: number; percent?: number | null };
 export type FigureRow = {

@@ -1,6 +1,5 @@
-/** Small pieces the SAKINA screens share: dates in WIB, badges, the API calls that the shell's client lacks. */
+/** Small pieces the SAKINA screens share: dates in WIB, badges, a one-time message for the next page. */
 import type { ReactNode } from 'react';
-import { request } from '../api.ts';
 import { TIME_ZONE } from '../format.ts';
 import type { Lang } from '../i18n/index.ts';
 import { useLang } from '../i18n/use-lang.ts';
@@ -60,11 +59,6 @@ export function Phone({ number, label }: { number: string | null | undefined; la
       {label ?? shown}
     </a>
   );
-}
-
-/** PUT is not in the shell client's method list yet; the call is the same otherwise (cookie, CSRF, language). */
-export function put<T>(path: string, body: unknown): Promise<T> {
-  return request<T>(path, { method: 'PUT' as 'POST', body });
 }
 
 export const ID_PATTERN = '[0-9a-f-]{36}';
