@@ -18,7 +18,7 @@ async function supervisorsOf(tx: Parameters<Parameters<AppContext['db']['transac
   const integration = await repo.findIntegration(tx, ctx.regencyCode, app.agencyId);
   const handler = await repo.findPlaceById(tx, ctx.regencyCode, app.handlerPlaceId);
   if (handler?.kind === 'agency' && (integration?.supervisorPhone || integration?.supervisorEmail)) {
-    return [{ phone: integration.supervisorPhone, email: integration.supervisorEmail, locale: 'id' }];
+    return [{ phone: integration.supervisorPhone, email: integration.supervisorEmail, locale: integration.supervisorLocale }];
   }
   const staff = await repo.listStaffOfPlace(tx, ctx.regencyCode, app.handlerPlaceId, ['agency_processor', 'village_operator']);
   return staff.filter((s) => s.phone || s.email).map((s) => ({ phone: s.phone, email: s.email, locale: s.locale }));

@@ -462,6 +462,23 @@ export async function recordAttempt(
     .where(and(eq(webhookDeliveries.regencyCode, delivery.regencyCode), eq(webhookDeliveries.id, delivery.id)));
 }
 
+export async function findDelivery(tx: DbOrTx, r: string, agencyId: string, id: string, forUpdate = false): Promise<DeliveryRow | null> {
+  const query = tx
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.regencyCode, r), eq(webhookDeliveries.agencyId, agencyId), eq(webhookDeliveries.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/** Puts a delivery back in the queue, due at `at`; its attempts and their log stay. */
+export async function requeueDelivery(tx: DbOrTx, r: string, id: string, at: Date): Promise<void> {
+  await tx
+    .update(webhookDeliveries)
+    .set({ status: 'pending', nextAttemptAt: at })
+    .where(and(eq(webhookDeliveries.regencyCode, r), eq(webhookDeliveries.id, id)));
+}
+
 export async function listDeliveries(tx: DbOrTx, r: string, agencyId: string, limit: number) {
   return tx
     .select()

@@ -2,10 +2,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { validMobile } from '../identity/service.ts';
 import type { AppContext } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { metaOf, noStore } from '../shared/http.ts';
+import { bilingual } from '../shared/validation.ts';
 import {
   actionBody,
   applicationView,
@@ -324,14 +324,18 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: admin,
           summary: 'Who is alerted when an application of the agency is late',
+          description: 'Name, mobile/WhatsApp (Indonesian, stored as +62…), e-mail and the language of the alerts. Send nulls to clear: the agency’s staff are then alerted instead.',
           params: agencyParam,
-          body: z.object({ phone: z.string().max(30).nullable(), email: z.email().max(200).nullable() }),
+          body: z.object({
+            name: z.string().trim().max(120).nullable().default(null),
+            phone: z.string().max(30).nullable(),
+            email: z.union([z.email(bilingual('Alamat e-mail tidak valid.', 'Not a valid e-mail address.')).max(200), z.literal('')]).nullable(),
+            locale: z.enum(['id', 'en']).default('id'),
+          }),
           response: { 200: integrationView, ...errors },
         },
       },
-      async (request) => {
-        return webhooks.setSupervisor(ctx, request.actor, { agencyCode: request.params.code, phone: request.body.phone ? validMobile(request.body.phone) : null, email: request.body.email }, metaOf(request));
-      },
+      async (request) => webhooks.setSupervisor(ctx, request.actor, { ...request.body, agencyCode: request.params.code }, metaOf(request)),
     );
     app.put(
       `/api/admin/agencies/:code/webhook`,
@@ -345,6 +349,25 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsync {
       `/api/admin/agencies/:code/webhook/deliveries`,
       { schema: { tags: admin, summary: 'An agency’s webhook delivery log', params: agencyParam, querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ items: z.array(deliveryView) }), ...errors } } },
       async (request) => ({ items: await webhooks.listDeliveries(ctx, request.actor, request.params.code, request.query.limit) }),
+    );
+    app.post(`/api/admin/agencies/:code/webhook/ping`, { schema: { tags: admin, summary: 'Send a test event to an agency’s webhook', params: agencyParam, response: { 202: z.object({ id: z.string() }), ...errors } } }, async (request, reply) => {
+      reply.status(202);
+      return webhooks.pingWebhook(ctx, request.actor, request.params.code);
+    });
+    app.post(
+      `/api/admin/agencies/:code/webhook/deliveries/:id/redeliver`,
+      {
+        schema: {
+          tags: admin,
+          summary: 'Send a failed or waiting delivery again now (audited; a delivered one is refused)',
+          params: agencyParam.extend({ id: z.uuid() }),
+          response: { 202: z.object({ id: z.string(), status: z.string(), nextAttemptAt: z.string() }), ...errors },
+        },
+      },
+      async (request, reply) => {
+        reply.status(202);
+        return webhooks.redeliver(ctx, request.actor, request.params.code, request.params.id, metaOf(request));
+      },
     );
   };
 }

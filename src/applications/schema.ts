@@ -222,14 +222,19 @@ export const agencyIntegrations = pgTable(
     /** HMAC-SHA256 key for the signature; shown once when set. */
     webhookSecret: text('webhook_secret'),
     webhookActive: boolean('webhook_active').notNull().default(false),
+    /** Who is told when an application of the agency is late (jobs.ts); else the agency's staff. */
+    supervisorName: text('supervisor_name'),
     supervisorPhone: text('supervisor_phone'),
     supervisorEmail: text('supervisor_email'),
+    /** The language of the supervisor's alerts. */
+    supervisorLocale: text('supervisor_locale').notNull().default('id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.regencyCode, t.agencyId] }),
     foreignKey({ name: 'agency_integrations_agency_fk', columns: [t.regencyCode, t.agencyId], foreignColumns: [agencies.regencyCode, agencies.id] }),
     check('agency_integrations_webhook_check', sql`not ${t.webhookActive} or (${t.webhookUrl} is not null and ${t.webhookSecret} is not null)`),
+    check('agency_integrations_supervisor_locale_check', sql`${t.supervisorLocale} in ('id', 'en')`),
   ],
 );
 

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/service.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { requireAccess } from '../identity/access.ts';
 import { newToken } from '../identity/secrets.ts';
+import { validMobile } from '../identity/service.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { AppContext, RequestMeta } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
@@ -129,7 +130,12 @@ export async function deliverDueWebhooks(ctx: AppContext, options: { fetch?: Web
 
 // — integration settings —
 
+/**
+ * The agency whose integration is read or changed: an agency system's own, or — on the admin's
+ * routes, which name the agency — any, for the MPP admin only.
+ */
 async function agencyFor(ctx: AppContext, actor: Actor, agencyCode?: string) {
+  if (agencyCode !== undefined) requireAccess(actor, actor.kind === 'user' && actor.role === 'mpp_admin');
   const agency =
     actor.kind === 'agency_system'
       ? await repo.findAgencyByPlace(ctx.db, ctx.regencyCode, actor.place.id)
@@ -147,14 +153,14 @@ async function agencyFor(ctx: AppContext, actor: Actor, agencyCode?: string) {
 export type IntegrationView = {
   agency: { code: string; shortName: string };
   webhook: { url: string | null; active: boolean; secretHint: string | null; events: string[] };
-  supervisor: { phone: string | null; email: string | null };
+  supervisor: { name: string | null; phone: string | null; email: string | null; locale: 'id' | 'en' };
 };
 
 function integrationView(agency: { code: string; shortName: string }, row: repo.IntegrationRow | null): IntegrationView {
   return {
     agency: { code: agency.code, shortName: agency.shortName },
     webhook: { url: row?.webhookUrl ?? null, active: row?.webhookActive ?? false, secretHint: row?.webhookSecret ? `${row.webhookSecret.slice(0, 10)}…` : null, events: [...WEBHOOK_EVENTS] },
-    supervisor: { phone: row?.supervisorPhone ?? null, email: row?.supervisorEmail ?? null },
+    supervisor: { name: row?.supervisorName ?? null, phone: row?.supervisorPhone ?? null, email: row?.supervisorEmail ?? null, locale: row?.supervisorLocale === 'en' ? 'en' : 'id' },
   };
 }
 
@@ -197,8 +203,10 @@ export async function setWebhook(ctx: AppContext, actor: Actor, input: { agencyC
       webhookUrl: url,
       webhookSecret: secret ?? existing!.webhookSecret,
       webhookActive: input.active,
+      supervisorName: existing?.supervisorName ?? null,
       supervisorPhone: existing?.supervisorPhone ?? null,
       supervisorEmail: existing?.supervisorEmail ?? null,
+      supervisorLocale: existing?.supervisorLocale ?? 'id',
       updatedAt: ctx.now(),
     });
     await recordAudit(tx, ctx.regencyCode, actor, meta, { action: 'update', entityType: 'agency_webhook', entityId: agency.code, details: { url, active: input.active, secretRotated: Boolean(secret) } }, ctx.now());
@@ -206,8 +214,20 @@ export async function setWebhook(ctx: AppContext, actor: Actor, input: { agencyC
   });
 }
 
-export async function setSupervisor(ctx: AppContext, actor: Actor, input: { agencyCode?: string; phone: string | null; email: string | null }, meta: RequestMeta): Promise<IntegrationView> {
+export type SupervisorInput = { agencyCode?: string; name: string | null; phone: string | null; email: string | null; locale: 'id' | 'en' };
+
+/**
+ * Sets who is alerted when an application of the agency is late. A contact needs a way to reach it
+ * (phone or e-mail); with neither, the contact is cleared and the agency's staff are alerted instead.
+ */
+export async function setSupervisor(ctx: AppContext, actor: Actor, input: SupervisorInput, meta: RequestMeta): Promise<IntegrationView> {
   const agency = await agencyFor(ctx, actor, input.agencyCode);
+  const name = input.name?.trim() || null;
+  const phone = input.phone?.trim() ? validMobile(input.phone) : null;
+  const email = input.email?.trim().toLowerCase() || null;
+  if (name && !phone && !email) {
+    throw new AppError('validation_failed', undefined, [{ field: 'phone', message: { id: 'Isi nomor HP/WhatsApp atau e-mail pengawas.', en: 'Give the supervisor’s mobile/WhatsApp number or e-mail.' } }]);
+  }
   return ctx.db.transaction(async (tx) => {
     const existing = await repo.findIntegration(tx, ctx.regencyCode, agency.id);
     const row = await repo.upsertIntegration(tx, {
@@ -216,11 +236,20 @@ export async function setSupervisor(ctx: AppContext, actor: Actor, input: { agen
       webhookUrl: existing?.webhookUrl ?? null,
       webhookSecret: existing?.webhookSecret ?? null,
       webhookActive: existing?.webhookActive ?? false,
-      supervisorPhone: input.phone,
-      supervisorEmail: input.email,
+      supervisorName: name,
+      supervisorPhone: phone,
+      supervisorEmail: email,
+      supervisorLocale: input.locale,
       updatedAt: ctx.now(),
     });
-    await recordAudit(tx, ctx.regencyCode, actor, meta, { action: 'update', entityType: 'agency_supervisor', entityId: agency.code }, ctx.now());
+    await recordAudit(
+      tx,
+      ctx.regencyCode,
+      actor,
+      meta,
+      { action: 'update', entityType: 'agency_supervisor', entityId: agency.code, details: { name, phone: Boolean(phone), email: Boolean(email), locale: input.locale } },
+      ctx.now(),
+    );
     return integrationView(agency, row);
   });
 }
@@ -255,4 +284,26 @@ export async function listDeliveries(ctx: AppContext, actor: Actor, agencyCode: 
     payload: d.payload,
     log: attempts.filter((a) => a.deliveryId === d.id).map((a) => ({ attempt: a.attempt, at: a.at.toISOString(), statusCode: a.statusCode, error: a.error, durationMs: a.durationMs })),
   }));
+}
+
+/**
+ * Sends a delivery again: a failed one (given up after its attempts, or while the webhook was off)
+ * or a pending one waiting out its backoff goes back to the queue, due now, with its attempts kept
+ * in the log. A delivered one is not sent twice from here: the agency asks for a ping instead.
+ */
+export async function redeliver(ctx: AppContext, actor: Actor, agencyCode: string | undefined, deliveryId: string, meta: RequestMeta): Promise<{ id: string; status: string; nextAttemptAt: string }> {
+  const agency = await agencyFor(ctx, actor, agencyCode);
+  const result = await ctx.db.transaction(async (tx) => {
+    const delivery = await repo.findDelivery(tx, ctx.regencyCode, agency.id, deliveryId, true);
+    if (!delivery) throw new AppError('not_found', { id: 'Kiriman webhook tidak ditemukan.', en: 'Webhook delivery not found.' });
+    if (delivery.status === 'delivered') throw new AppError('conflict', { id: 'Kiriman ini sudah diterima; tidak dikirim ulang.', en: 'This delivery was received already; it is not sent again.' });
+    const integration = await repo.findIntegration(tx, ctx.regencyCode, agency.id);
+    if (!integration?.webhookActive) throw new AppError('conflict', { id: 'Aktifkan webhook dulu sebelum mengirim ulang.', en: 'Turn the webhook on before redelivering.' });
+    const now = ctx.now();
+    await repo.requeueDelivery(tx, ctx.regencyCode, delivery.id, now);
+    await recordAudit(tx, ctx.regencyCode, actor, meta, { action: 'webhook.redeliver', entityType: 'agency_webhook', entityId: agency.code, details: { deliveryId: delivery.id, eventType: delivery.eventType, previousStatus: delivery.status, attempts: delivery.attempts } }, now);
+    return { id: delivery.id, status: 'pending', nextAttemptAt: now.toISOString() };
+  });
+  ctx.wake(WEBHOOK_JOB);
+  return result;
 }
