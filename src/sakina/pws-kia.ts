@@ -10,7 +10,7 @@ import type { Count, Coverage, FigureRow } from './figures.ts';
 
 export type SheetBlock = { puskesmas: string; district: string | null; villages: (FigureRow & { name: string })[]; total: Omit<FigureRow, 'villageId'> };
 
-const MONTHS: Record<Lang, string[]> = {
+export const MONTHS: Record<Lang, string[]> = {
   id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };

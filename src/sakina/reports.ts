@@ -10,6 +10,7 @@ import type { Lang } from '../shared/i18n.ts';
 import { recordAudit } from '../audit/service.ts';
 import { canDo } from './access.ts';
 import { computeFigures, monthBounds, totalRow, type FigureRow } from './figures.ts';
+import { pwsKiaXlsx } from './figures-xlsx.ts';
 import { pwsKiaCsv, type SheetBlock } from './pws-kia.ts';
 import * as repo from './repository.ts';
 
@@ -49,10 +50,22 @@ export async function monthlyFigures(ctx: AppContext, actor: Actor, scope: Figur
   return { month: scope.month, puskesmas: blocks, total: totalRow(rows as FigureRow[]), trend };
 }
 
-export async function figuresCsv(ctx: AppContext, actor: Actor, scope: FiguresScope, lang: Lang, meta: { ip: string | null; requestId: string | null }) {
+/** The month's PWS-KIA sheet, its file name stem, and the audit row of the export. */
+async function sheetFor(ctx: AppContext, actor: Actor, scope: FiguresScope, format: 'csv' | 'xlsx', meta: { ip: string | null; requestId: string | null }) {
   const figures = await monthlyFigures(ctx, actor, scope);
   const blocks: SheetBlock[] = figures.puskesmas.map((b) => ({ puskesmas: b.name, district: b.district, villages: b.villages, total: b.total }));
   const regency = (await ctx.db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.regencyCode, ctx.regencyCode) }))?.name ?? ctx.regencyCode;
-  await ctx.db.transaction((tx) => recordAudit(tx, ctx.regencyCode, actor, meta, { action: 'export', entityType: 'sakina_figures', entityId: scope.month, details: { puskesmas: figures.puskesmas.map((b) => b.code) } }, ctx.now()));
-  return { csv: pwsKiaCsv(blocks, scope.month, lang, regency), filename: `pws-kia-${figures.puskesmas.length === 1 ? figures.puskesmas[0]!.code : 'kabupaten'}-${scope.month}.csv` };
+  await ctx.db.transaction((tx) => recordAudit(tx, ctx.regencyCode, actor, meta, { action: 'export', entityType: 'sakina_figures', entityId: scope.month, details: { format, puskesmas: figures.puskesmas.map((b) => b.code) } }, ctx.now()));
+  const stem = `pws-kia-${figures.puskesmas.length === 1 ? figures.puskesmas[0]!.code : 'kabupaten'}-${scope.month}`;
+  return { figures, blocks, regency, stem };
+}
+
+export async function figuresCsv(ctx: AppContext, actor: Actor, scope: FiguresScope, lang: Lang, meta: { ip: string | null; requestId: string | null }) {
+  const { blocks, regency, stem } = await sheetFor(ctx, actor, scope, 'csv', meta);
+  return { csv: pwsKiaCsv(blocks, scope.month, lang, regency), filename: `${stem}.csv` };
+}
+
+export async function figuresXlsx(ctx: AppContext, actor: Actor, scope: FiguresScope, lang: Lang, meta: { ip: string | null; requestId: string | null }) {
+  const { figures, blocks, regency, stem } = await sheetFor(ctx, actor, scope, 'xlsx', meta);
+  return { xlsx: await pwsKiaXlsx(blocks, scope.month, lang, regency, figures.total, ctx.now()), filename: `${stem}.xlsx` };
 }
