@@ -69,6 +69,28 @@ describe('S3 signature version 4', () => {
     );
   });
 
+  const example = { region: 'us-east-1', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', now: new Date('2013-05-24T00:00:00Z') };
+  const signatureOf = (headers: Record<string, string>) => /SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(headers.authorization!)!.slice(1);
+
+  it('matches the PUT Object example (extra signed headers, a $ in the key, a payload hash)', () => {
+    const headers = signV4({
+      method: 'PUT',
+      url: new URL('https://examplebucket.s3.amazonaws.com/test$file.text'),
+      headers: { date: 'Fri, 24 May 2013 00:00:00 GMT', 'x-amz-storage-class': 'REDUCED_REDUNDANCY' },
+      payloadHash: '44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072',
+      ...example,
+    });
+    expect(signatureOf(headers)).toEqual(['date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class', '98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd']);
+  });
+
+  it('matches the GET Bucket Lifecycle and List Objects examples (query strings)', () => {
+    const empty = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    const lifecycle = signV4({ method: 'GET', url: new URL('https://examplebucket.s3.amazonaws.com/?lifecycle'), headers: {}, payloadHash: empty, ...example });
+    expect(signatureOf(lifecycle)[1]).toBe('fea454ca298b7da1c68078a5d1bdbfbbe0d65c699e0f91ac7a200a0136783543');
+    const list = signV4({ method: 'GET', url: new URL('https://examplebucket.s3.amazonaws.com/?max-keys=2&prefix=J'), headers: {}, payloadHash: empty, ...example });
+    expect(signatureOf(list)[1]).toBe('34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7');
+  });
+
   it('puts, gets and checks objects by hash on a path-style endpoint', async () => {
     const objects = new Map<string, Buffer>();
     const calls: { method: string; url: string; auth: string; sha: string }[] = [];
