@@ -5,6 +5,7 @@ import { Card, ErrorAlert, Loading, PageHeader, SelectField, Table, TextField } 
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import { useS } from './messages.ts';
+import { TargetsCard } from './Targets.tsx';
 import type { Figures, FigureRow } from './types.ts';
 import { todayWib } from './util.tsx';
 
@@ -39,14 +40,14 @@ function Tile({ label, value, sub }: { label: string; value: string | number; su
   );
 }
 
-/** /sakina/dasbor — the puskesmas head's dashboard: PWS-KIA figures, charts and the CSV. */
+/** /sakina/dasbor — the puskesmas head's dashboard: PWS-KIA figures, charts, the CSV and XLSX sheets, and (for the puskesmas's midwives) the year's village targets. */
 export function SakinaDashboard() {
   const s = useS();
   const lang = useLang();
   const { user } = useSession();
   const [month, setMonth] = useState(todayWib().slice(0, 7));
   const [puskesmasId, setPuskesmasId] = useState('');
-  const { data, error, loading } = useApi<Figures>('/api/sakina/figures', { month, puskesmasId: puskesmasId || undefined });
+  const { data, error, loading, reload } = useApi<Figures>('/api/sakina/figures', { month, puskesmasId: puskesmasId || undefined });
   const [choices, setChoices] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
     if (data && !puskesmasId) setChoices(data.puskesmas.map((k) => ({ id: k.id, name: k.name })));
@@ -96,7 +97,9 @@ export function SakinaDashboard() {
 
   const total: FigureRow | undefined = data?.total;
   const rows = data?.puskesmas.flatMap((k) => [...k.villages.map((v) => ({ key: v.villageId, name: v.name, row: v as FigureRow, total: false })), { key: `total-${k.id}`, name: `${s.dashboard.total} ${k.name}`, row: k.total, total: true }]) ?? [];
-  const csv = `/api/sakina/figures.csv?month=${month}&lang=${lang}${puskesmasId ? `&puskesmasId=${puskesmasId}` : ''}`;
+  const query = `month=${month}&lang=${lang}${puskesmasId ? `&puskesmasId=${puskesmasId}` : ''}`;
+  const csv = `/api/sakina/figures.csv?${query}`;
+  const xlsx = `/api/sakina/figures.xlsx?${query}`;
 
   return (
     <>
@@ -105,9 +108,14 @@ export function SakinaDashboard() {
         lead={s.dashboard.lead}
         back={user?.role === 'leader' ? undefined : { href: '/sakina', label: s.back }}
         actions={
-          <a className="btn btn--secondary" href={csv} download>
-            {s.dashboard.download}
-          </a>
+          <>
+            <a className="btn btn--secondary" href={csv} download>
+              {s.dashboard.download}
+            </a>
+            <a className="btn btn--secondary" href={xlsx} download>
+              {s.figures.downloadXlsx}
+            </a>
+          </>
         }
       />
       <div className="sk-filters">
@@ -168,6 +176,7 @@ export function SakinaDashboard() {
               ]}
             />
           </Card>
+          {user?.role === 'midwife' && <TargetsCard year={Number(month.slice(0, 4))} onSaved={reload} />}
         </>
       )}
     </>

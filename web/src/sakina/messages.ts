@@ -272,6 +272,22 @@ const id = {
     total: 'Jumlah',
     unscreened: 'Belum diskrining',
   },
+  figures: {
+    downloadXlsx: 'Unduh Excel (PWS-KIA)',
+    targetsTitle: (year: number) => `Sasaran ibu hamil ${year}`,
+    targetsLead: 'Perkiraan jumlah ibu hamil setahun per desa, biasanya dari jumlah penduduk. Cakupan K1, K4, dan K6 dihitung terhadap angka ini.',
+    targetsCaption: (year: number) => `Sasaran ibu hamil per desa tahun ${year}`,
+    village: 'Desa',
+    target: (year: number) => `Sasaran ${year}`,
+    targetOf: (village: string, year: number) => `Sasaran ibu hamil Desa ${village} tahun ${year}`,
+    lastYear: (year: number) => `Tahun ${year}`,
+    total: 'Jumlah',
+    fillFromLastYear: 'Isi yang kosong dari tahun lalu',
+    save: 'Simpan sasaran',
+    saved: 'Sasaran tersimpan. Cakupan sudah dihitung ulang.',
+    unchanged: 'Belum ada angka yang diisi.',
+    missing: (n: number) => `${n} desa belum punya sasaran: cakupannya dihitung terhadap ibu hamil terdaftar tahun ini.`,
+  },
 };
 
 export type SakinaMessages = typeof id;
@@ -542,6 +558,22 @@ const en: SakinaMessages = {
     village: 'Village',
     total: 'Total',
     unscreened: 'Not yet screened',
+  },
+  figures: {
+    downloadXlsx: 'Download Excel (PWS-KIA)',
+    targetsTitle: (year) => `Target pregnant women ${year}`,
+    targetsLead: 'The expected number of pregnant women in a year per village, usually estimated from the population. K1, K4 and K6 coverage is measured against it.',
+    targetsCaption: (year) => `Target pregnant women per village, ${year}`,
+    village: 'Village',
+    target: (year) => `Target ${year}`,
+    targetOf: (village, year) => `Target pregnant women, ${village} village, ${year}`,
+    lastYear: (year) => `${year}`,
+    total: 'Total',
+    fillFromLastYear: 'Fill the empty ones from last year',
+    save: 'Save targets',
+    saved: 'Targets saved. Coverage has been recomputed.',
+    unchanged: 'No number entered yet.',
+    missing: (n) => `${n} villages have no target: their coverage is measured against the women registered this year.`,
   },
 };
 
