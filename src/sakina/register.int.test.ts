@@ -47,6 +47,15 @@ describe('a kader reports, the midwife confirms', () => {
     expect(second.json()).toMatchObject({ id: first.json().id, replayed: true });
   });
 
+  it('records a report sent twice at the same moment once (a retry while the first is in flight)', async () => {
+    const body = { clientId: 'kader-phone-race-0001', name: 'Ibu Serentak', villageId: await placeId(platform, SEMPU) };
+    const answers = await Promise.all([kader.post('/api/sakina/reports', body), kader.post('/api/sakina/reports', body), kader.post('/api/sakina/reports', body)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    const list = (await kader.get('/api/sakina/pregnancies?q=Ibu%20Serentak')).json().items;
+    expect(list).toHaveLength(1);
+  });
+
   it('refuses a report for another village, and a bad NIK, phone or HPHT with every problem named', async () => {
     const other = await kader.post('/api/sakina/reports', { name: 'Ibu Jambewangi', villageId: await placeId(platform, JAMBEWANGI) });
     expect(other.statusCode).toBe(403);

@@ -174,6 +174,11 @@ export async function reportPregnancy(ctx: AppContext, actor: Actor, input: Repo
   const fields: Field[] = [];
   const id = checkIdentity(input, today(ctx), fields);
   failIf(fields);
+  // A report arriving twice at once meets its own client id in the unique index: a replay.
+  const replay = async (tx: DbOrTx) => {
+    const existing = input.clientId ? await repo.findPregnancyByClientId(tx, ctx.regencyCode, input.clientId) : null;
+    return existing && existing.reportedBy === user.userId ? { id: existing.id, status: existing.status, replayed: true, possibleDuplicates: 0 } : null;
+  };
   const result = await ctx.db.transaction(async (tx) => {
     if (input.clientId) {
       const existing = await repo.findPregnancyByClientId(tx, ctx.regencyCode, input.clientId);
@@ -217,6 +222,13 @@ export async function reportPregnancy(ctx: AppContext, actor: Actor, input: Repo
     // The reporter hears of duplicates she could see anyway (her own village); nothing else.
     const visible = candidates.filter((c) => sakinaAccess(actor, subjectOf(c)).fields.has('name')).length;
     return { id: saved.id, status: saved.status, replayed: false, possibleDuplicates: visible };
+  }).catch(async (error: unknown) => {
+    // The same report twice at once (a phone retrying on a weak signal while the first is in flight).
+    if (pgCode(error) === '23505' && input.clientId) {
+      const replayed = await replay(ctx.db);
+      if (replayed) return replayed;
+    }
+    throw error;
   });
   ctx.wake('outbox-deliver');
   return result;

@@ -7,6 +7,7 @@ import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import { api, ApiError } from '../api.ts';
 import { useF } from './field-messages.ts';
+import { PendingReports, useReportQueue } from './PendingReports.tsx';
 import { useLocal, useS } from './messages.ts';
 import { TasksPanel, useAutoReload } from './Tasks.tsx';
 import type { AlertList, Summary } from './types.ts';
@@ -175,6 +176,17 @@ function AlertsPanel() {
   );
 }
 
+/** A kader's reports still on the phone: sent from here too when the signal returns. */
+function HomePending() {
+  const queue = useReportQueue();
+  if (!queue.pending.length && !queue.delivered) return null;
+  return (
+    <div>
+      <PendingReports queue={queue} />
+    </div>
+  );
+}
+
 type FeatureKey = 'register' | 'kspr' | 'anc' | 'p4k' | 'alerts' | 'outcome' | 'villageWatch' | 'report' | 'tasks' | 'escort' | 'policeWatch';
 
 // Each member of the laskar sees their own part: the police never see the clinical record.
@@ -236,6 +248,7 @@ export function SakinaHome() {
         )}
         {role === 'village_official' && (
           <>
+            <HomePending />
             <TasksPanel escortsFirst={false} />
             <AlertsPanel />
             <WomenList title={s.home.reports} status="reported" showFilters={false} />

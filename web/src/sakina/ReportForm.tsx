@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.ts';
+import type { ApiError } from '../api.ts';
 import { Alert, Button, ButtonLink, Card, ErrorAlert, Loading, PageHeader, SelectField, TextField } from '../kit/index.ts';
 import { useApi } from '../use-api.ts';
+import { useF } from './field-messages.ts';
 import { useS } from './messages.ts';
+import { PendingReports, useReportQueue } from './PendingReports.tsx';
 import type { Village } from './types.ts';
 
 const FIELDS = ['name', 'villageId', 'nik', 'birthDate', 'dusun', 'rt', 'rw', 'phone', 'familyName', 'familyPhone', 'hpht', 'note'] as const;
@@ -16,7 +18,9 @@ export function ReportForm() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [sent, setSent] = useState<{ possibleDuplicates: number } | null>(null);
+  const [sent, setSent] = useState<{ possibleDuplicates: number } | { queued: true } | null>(null);
+  const queue = useReportQueue();
+  const fm = useF();
   // One id per report: a double tap or a retry on a weak signal records it once.
   const [clientId, setClientId] = useState(() => crypto.randomUUID());
   const set = (key: keyof Form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
@@ -28,8 +32,9 @@ export function ReportForm() {
     setError(null);
     try {
       const body = Object.fromEntries(Object.entries({ ...form, villageId }).map(([k, v]) => [k, v === '' ? null : v]));
-      const result = await api.post<{ possibleDuplicates: number }>('/api/sakina/reports', { ...body, clientId });
-      setSent(result);
+      // No signal, or the request dies on the way: the report stays on the phone with its client id.
+      const outcome = await queue.submit<{ possibleDuplicates: number }>(clientId, body);
+      setSent(outcome.kind === 'sent' ? outcome.result : { queued: true });
     } catch (err) {
       setError(err as ApiError);
     } finally {
@@ -41,9 +46,16 @@ export function ReportForm() {
     return (
       <>
         <PageHeader title={s.report.title} back={{ href: '/sakina', label: s.back }} />
-        <Alert tone="success" title={s.report.sent}>
-          {sent.possibleDuplicates > 0 && <p>{s.report.duplicate}</p>}
-        </Alert>
+        {'queued' in sent ? (
+          <Alert tone="warning" title={fm.offline.savedOnPhone}>
+            <p>{fm.offline.savedOnPhoneLead}</p>
+          </Alert>
+        ) : (
+          <Alert tone="success" title={s.report.sent}>
+            {sent.possibleDuplicates > 0 && <p>{s.report.duplicate}</p>}
+          </Alert>
+        )}
+        <PendingReports queue={queue} />
         <div className="btn-row section">
           <Button
             onClick={() => {
@@ -67,6 +79,7 @@ export function ReportForm() {
     <>
       <PageHeader title={s.report.title} lead={s.report.lead} back={{ href: '/sakina', label: s.back }} />
       {villages.loading && <Loading />}
+      <PendingReports queue={queue} />
       <form onSubmit={submit} noValidate>
         <ErrorAlert error={error} shownFields={FIELDS} />
         <Card>

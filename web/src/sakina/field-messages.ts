@@ -54,6 +54,9 @@ const id = {
     offlineNow: 'Tidak ada sinyal. Laporan akan disimpan di ponsel.',
     failed: 'Belum terkirim',
     storedAt: (when: string) => `disimpan ${when}`,
+    rejected: (why: string) => `Ditolak server: ${why}`,
+    discard: 'Hapus dari ponsel',
+    unnamed: '(tanpa nama)',
   },
 };
 
@@ -108,6 +111,9 @@ const en: FieldMessages = {
     offlineNow: 'No signal. The report will be kept on this phone.',
     failed: 'Not sent yet',
     storedAt: (when) => `saved ${when}`,
+    rejected: (why) => `Refused by the server: ${why}`,
+    discard: 'Remove from this phone',
+    unnamed: '(no name)',
   },
 };
 
