@@ -63,34 +63,41 @@ const bookingView = z.object({
   qrSvg: z.string(),
   standing,
 });
+/** A whole number in a range, with the range in the message (the admin form shows it next to the field). */
+const whole = (min: number, max: number) =>
+  z
+    .number(bilingual('Isi dengan bilangan bulat', 'Enter a whole number'))
+    .int(bilingual('Isi dengan bilangan bulat', 'Enter a whole number'))
+    .min(min, bilingual(`Isi bilangan bulat dari ${min} sampai ${max}`, `Enter a whole number from ${min} to ${max}`))
+    .max(max, bilingual(`Isi bilangan bulat dari ${min} sampai ${max}`, `Enter a whole number from ${min} to ${max}`));
 const priorityGroup = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, bilingual('Kode: huruf kecil, angka, garis bawah', 'Code: lower-case letters, digits, underscores')),
-  label: z.object({ id: z.string().trim().min(1).max(80), en: z.string().trim().min(1).max(80) }),
-  weight: z.number().int().min(1).max(100),
+  label: z.object({ id: z.string().trim().min(1, bilingual('Nama wajib diisi', 'Name is required')).max(80), en: z.string().trim().min(1, bilingual('Nama wajib diisi', 'Name is required')).max(80) }),
+  weight: whole(1, 100),
 });
 const pointSettings = z.object({
   policy: z.object({
     groups: z.array(priorityGroup).max(12),
-    mix: z.object({ priority: z.number().int().min(0).max(20), normal: z.number().int().min(0).max(20) }),
-    maxWaitMinutes: z.number().int().min(5).max(480),
+    mix: z.object({ priority: whole(0, 20), normal: whole(0, 20) }),
+    maxWaitMinutes: whole(5, 480),
   }),
-  targetWaitMinutes: z.number().int().min(1).max(480),
-  checkIn: z.object({ earlyMinutes: z.number().int().min(0).max(240), lateMinutes: z.number().int().min(0).max(120) }),
-  near: z.object({ ahead: z.number().int().min(0).max(50), minutes: z.number().int().min(0).max(240) }),
-  phoneDailyLimit: z.number().int().min(1).max(20),
-  defaultServiceMinutes: z.number().int().min(1).max(480),
+  targetWaitMinutes: whole(1, 480),
+  checkIn: z.object({ earlyMinutes: whole(0, 240), lateMinutes: whole(0, 120) }),
+  near: z.object({ ahead: whole(0, 50), minutes: whole(0, 240) }),
+  phoneDailyLimit: whole(1, 20),
+  defaultServiceMinutes: whole(1, 480),
   counterWord: z.enum(['loket', 'gerai', 'meja', 'ruang']),
   runningText: z.object({ id: z.string().max(1000), en: z.string().max(1000) }),
 });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bilingual('Jam berformat JJ:MM', 'Time as HH:MM'));
 const serviceSettings = z.object({
   bookingEnabled: z.boolean(),
-  slotMinutes: z.number().int().min(5).max(240),
-  slotCapacity: z.number().int().min(1).max(1000).describe('The occupancy limit: citizens per slot'),
-  onlineDailyQuota: z.number().int().min(0).max(100_000).nullable(),
-  walkInDailyQuota: z.number().int().min(0).max(100_000).nullable(),
-  opening: z.object({ daysBefore: z.number().int().min(0).max(90), at: hhmm }),
-  closingMarginMinutes: z.number().int().min(0).max(240),
+  slotMinutes: whole(5, 240),
+  slotCapacity: whole(1, 1000).describe('The occupancy limit: citizens per slot'),
+  onlineDailyQuota: whole(0, 100_000).nullable(),
+  walkInDailyQuota: whole(0, 100_000).nullable(),
+  opening: z.object({ daysBefore: whole(0, 90), at: hhmm }),
+  closingMarginMinutes: whole(0, 240),
 });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('Tanggal berformat TTTT-BB-HH', 'Date as YYYY-MM-DD'));
 const code = z.string().trim().min(1).max(80);

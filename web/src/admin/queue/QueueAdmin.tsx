@@ -387,6 +387,7 @@ function ServicesPanel({ point, rows, onSaved }: { point: string; rows: ServiceR
         {fill(s.count, { n: shown.length, total: rows.length })}
       </p>
       {notice && <Alert tone="success">{notice}</Alert>}
+      <div className="qa-services">
       <Table<ServiceRow>
         caption={s.caption}
         hideCaption
@@ -434,6 +435,7 @@ function ServicesPanel({ point, rows, onSaved }: { point: string; rows: ServiceR
           },
         ]}
       />
+      </div>
       {editing && (
         <ServiceEditor
           point={point}

@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
+import { seedQueueDemo } from '../../src/queue/seeder.ts';
+import { createTestPlatform, type Session, type TestPlatform } from '../support/app.ts';
+import { DESKTOP, launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.ts';
+
+/*
+ * The MPP admin's queue console (/admin/antrian): changes the slot capacity of a service and the
+ * weight of a priority group, pairs a kiosk (token shown once) and revokes it, and each change takes
+ * effect where citizens and kiosks meet it (the public slots API, the kiosk API). Screens are
+ * photographed into test-results/screenshots/queue-admin-*.png and checked with axe.
+ * Needs the built web app: `npm run build:web && npx vitest run --project e2e tests/e2e/queue-admin.e2e.test.ts`.
+ */
+
+let platform: TestPlatform & { url: string };
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let api: Session;
+const pageErrors: string[] = [];
+const MPP = 'mpp-banyuwangi';
+const TODAY = '2026-11-30'; // the test clock: Monday 30 November 2026, 09:00 WIB
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  const base = await createTestPlatform({ catalogue: true });
+  await seedQueueDemo(base.database.db, base.ctx.regencyCode);
+  await base.app.listen({ port: 0, host: '127.0.0.1' });
+  platform = { ...base, url: `http://127.0.0.1:${(base.app.server.address() as AddressInfo).port}` };
+  api = await platform.as('admin');
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: platform.url });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: console: ${message.text()}`);
+  });
+}, 300_000);
+
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await browser?.close();
+  await platform?.close();
+});
+
+async function expectAccessible(): Promise<void> {
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+describe('queue administration', () => {
+  it('the admin home links to the queue console, which opens on the admin’s own point', async () => {
+    await page.goto(`${platform.url}/masuk/petugas?next=${encodeURIComponent('/admin')}`);
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.waitForURL(`${platform.url}/admin`);
+    await page.getByRole('link', { name: /Pengaturan antrian/ }).click();
+    await page.waitForURL(`${platform.url}/admin/antrian`);
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: /Mal Pelayanan Publik/ }).count()).toBe(1);
+    // The points the admin is not bound to are listed, but cannot be chosen.
+    const select = page.getByLabel('Titik layanan yang diatur');
+    expect(await select.inputValue()).toBe(MPP);
+    expect(await page.locator('option[value="ppp-genteng"]').isDisabled()).toBe(true);
+    await page.getByLabel('Cari titik layanan').fill('genteng');
+    const found = await select.locator('option:not([value="mpp-banyuwangi"])').allTextContents();
+    expect(found).toContain('Pasar Pelayanan Publik Genteng (bukan tempat tugas Anda)');
+    expect(found.some((name) => /^Smart Kampung Desa Genteng/.test(name))).toBe(true); // villages are searchable
+    expect(found.every((name) => /Genteng.*\(bukan tempat tugas Anda\)$/.test(name))).toBe(true);
+    await page.getByLabel('Cari titik layanan').fill('');
+    await expect.poll(() => page.getByRole('tab', { name: 'Aturan urutan', selected: true }).count()).toBe(1);
+    await screenshot(page, 'queue-admin-policy');
+    await expectAccessible();
+  });
+
+  it('changes a priority group’s weight; a wrong weight is named next to its field; the kiosk sees the new weight', async () => {
+    const weight = page.locator('tr[data-group="lansia"] input.qa-number');
+    await weight.fill('0');
+    await page.getByRole('button', { name: 'Simpan aturan' }).click();
+    const error = page.locator('tr[data-group="lansia"] .field__error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('Isi bilangan bulat dari 1 sampai 100');
+    expect(await weight.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'queue-admin-policy-error');
+    await expectAccessible();
+
+    await weight.fill('7');
+    await page.getByRole('button', { name: 'Simpan aturan' }).click();
+    await page.getByText('Aturan urutan tersimpan dan langsung berlaku.').waitFor();
+    expect(await page.locator('tr[data-group="lansia"] .field__error').count()).toBe(0);
+    const saved = (await api.get(`/api/queue/points/${MPP}/settings`)).json().settings.policy.groups as { code: string; weight: number }[];
+    expect(saved.find((g) => g.code === 'lansia')?.weight).toBe(7);
+  });
+
+  it('changes a service’s slot capacity in the drawer, with field errors from the API; the public slots follow', async () => {
+    await page.getByRole('tab', { name: 'Layanan dan kuota' }).click();
+    await page.getByLabel('Cari layanan').fill('kk-baru');
+    await page.getByRole('button', { name: /^Ubah pengaturan Penerbitan Kartu Keluarga/ }).first().click();
+    const drawer = page.getByRole('dialog', { name: 'Pengaturan layanan' });
+    await drawer.waitFor();
+    const capacity = drawer.getByLabel(/Kapasitas per slot/);
+    expect(await capacity.inputValue()).toBe('4');
+    await capacity.fill('0');
+    await drawer.getByLabel(/pada pukul/).fill('7 pagi');
+    await drawer.getByRole('button', { name: 'Simpan' }).click();
+    await drawer.locator('.field__error').first().waitFor();
+    expect(await capacity.getAttribute('aria-invalid')).toBe('true');
+    expect(await drawer.getByLabel(/pada pukul/).getAttribute('aria-invalid')).toBe('true');
+    expect(await drawer.getByText('Jam berformat JJ:MM').count()).toBe(1);
+    expect(await drawer.getByText('Isi bilangan bulat dari 1 sampai 1000').count()).toBe(1);
+    await screenshot(page, 'queue-admin-service-drawer-error');
+    await expectAccessible();
+
+    await capacity.fill('9');
+    await drawer.getByLabel(/pada pukul/).fill('07:00');
+    await drawer.getByRole('button', { name: 'Simpan' }).click();
+    await drawer.waitFor({ state: 'detached' });
+    await page.getByText(/Pengaturan .* tersimpan\./).waitFor();
+    await expect.poll(() => page.locator('[data-capacity="kk-baru"]').textContent()).toBe('9');
+    // The dense table fits the desktop: the page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, 'queue-admin-services');
+    await expectAccessible();
+
+    const slots = (await platform.anonymous.get(`/api/queue/points/${MPP}/services/kk-baru/slots?date=${TODAY}`)).json() as { slots: { capacity: number }[] };
+    expect(slots.slots.length).toBeGreaterThan(0);
+    expect(slots.slots.every((s) => s.capacity === 9)).toBe(true);
+  });
+
+  it('pairs a kiosk (token shown once, copied), the kiosk works; revoking it after a confirmation stops it', async () => {
+    await page.getByRole('tab', { name: 'Kios' }).click();
+    await page.getByLabel(/^Nama kios/).fill('Kios lobi timur');
+    await page.getByRole('button', { name: 'Pasangkan kios' }).click();
+    const token = await page.getByLabel('Token kios').inputValue();
+    expect(token.length).toBeGreaterThan(20);
+    expect(await page.getByText(/hanya ditampilkan sekali/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Salin token' }).click();
+    await page.getByText('Token disalin.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+    await screenshot(page, 'queue-admin-kiosk-token');
+    await expectAccessible();
+    const home = await platform.anonymous.get('/api/queue/kiosk', { 'x-kiosk-token': token });
+    expect(home.statusCode).toBe(200);
+    // The ordering rule changed above reaches the kiosk's priority buttons.
+    expect(home.json().priorityGroups.find((g: { code: string }) => g.code === 'lansia').weight).toBe(7);
+
+    await page.getByRole('button', { name: 'Sudah saya salin' }).click();
+    expect(await page.getByLabel('Token kios').count()).toBe(0);
+    await page.getByRole('button', { name: 'Cabut kios Kios lobi timur' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Cabut kios?' });
+    await confirm.waitFor();
+    await screenshot(page, 'queue-admin-kiosk-revoke');
+    await expectAccessible();
+    await confirm.getByRole('button', { name: 'Ya, cabut kios' }).click();
+    await page.getByText('Kios "Kios lobi timur" telah dicabut.').waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /Kios lobi timur/ }).getByText('Dicabut').count()).toBe(1);
+    expect((await platform.anonymous.get('/api/queue/kiosk', { 'x-kiosk-token': token })).statusCode).toBe(401);
+    await screenshot(page, 'queue-admin-kiosks');
+    await expectAccessible();
+  });
+
+  it('reads in English too', async () => {
+    await page.evaluate(() => localStorage.setItem('satupintu.lang', 'en'));
+    await page.goto(`${platform.url}/admin/antrian?titik=${MPP}`);
+    await page.getByRole('tab', { name: 'Ordering rule', selected: true }).waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Queue settings' }).count()).toBe(1);
+    await screenshot(page, 'queue-admin-policy-en');
+    await expectAccessible();
+  });
+});
