@@ -34,9 +34,10 @@ export class DatabaseLockedError extends Error {}
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.kind === 'postgresql') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // Timestamps are exchanged in UTC; WIB is applied where dates are shown or counted.
-    pool.on('connect', (client) => void client.query("set time zone 'UTC'").catch(() => undefined));
+    // Timestamps are exchanged in UTC; WIB is applied where dates are shown or counted. Set as a
+    // startup parameter of each connection: a query from the pool's 'connect' event would race the
+    // caller's first query on the same client (pg 8.23 deprecates that, pg 9 refuses it).
+    const pool = new pg.Pool({ ...utcConnection(options.url), max: options.poolSize ?? 10 });
     // An idle connection the server drops (restart, failover, idle timeout, pool.end racing a
     // DROP DATABASE) is emitted here; unheard, it would crash the process. The pool has already
     // discarded that client and opens a new one on the next query.
@@ -75,6 +76,24 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     release();
     throw error;
   }
+}
+
+/**
+ * Connection settings with `TimeZone=UTC` among the startup options. An `options` parameter in the
+ * URL would override the pool's own, so it is moved out of the URL and kept beside ours.
+ */
+export function utcConnection(url: string): { connectionString: string; options: string } {
+  const utc = '-c TimeZone=UTC';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { connectionString: url, options: utc };
+  }
+  const given = parsed.searchParams.get('options');
+  if (given === null) return { connectionString: url, options: utc };
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.toString(), options: `${given} ${utc}` };
 }
 
 /**

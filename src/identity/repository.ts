@@ -89,6 +89,15 @@ export async function upsertPlace(tx: DbOrTx, row: typeof places.$inferInsert): 
   return saved!;
 }
 
+/** Many places in one statement (the regency's villages at first start). */
+export async function upsertPlaces(tx: DbOrTx, rows: (typeof places.$inferInsert)[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insert(places)
+    .values(rows)
+    .onConflictDoUpdate({ target: [places.regencyCode, places.kind, places.code], set: { name: sql`excluded.name`, regionCode: sql`excluded.region_code` } });
+}
+
 export async function insertSession(tx: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {
   await tx.insert(sessions).values(row);
 }

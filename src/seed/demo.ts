@@ -38,10 +38,9 @@ export async function seedFoundation(db: Db, regencyCode: string, withDemoAccoun
   await db.transaction(async (tx) => {
     await tx.insert(tenants).values({ regencyCode, name: regency.name });
     const villages = await tx.select().from(regions).where(and(eq(regions.level, 'village'), like(regions.code, `${regencyCode}.%`)));
+    // One statement per 500 villages: a transaction is one connection, its queries go one at a time.
     for (let i = 0; i < villages.length; i += 500) {
-      await Promise.all(
-        villages.slice(i, i + 500).map((v) => identity.upsertPlace(tx, { regencyCode, kind: 'village', code: v.code, name: v.name, regionCode: v.code })),
-      );
+      await identity.upsertPlaces(tx, villages.slice(i, i + 500).map((v) => ({ regencyCode, kind: 'village' as const, code: v.code, name: v.name, regionCode: v.code })));
     }
     if (regencyCode !== '35.10') return;
     const base = [

@@ -20,6 +20,8 @@ const queue = () => import('../citizen/queue/index.ts');
 const liveTicket = () => import('../citizen/queue/LiveTicket.tsx');
 const kpis = () => import('../counter/Kpis.tsx');
 const agency = () => import('../agency/index.tsx');
+// Filing on a resident's behalf (counter officer, village operator): its own chunk.
+const deskFiling = () => import('../counter/applications/index.ts');
 const village = () => import('../village/index.tsx');
 const sakina = () => import('../sakina/index.tsx');
 const admin = () => import('../admin/index.tsx');
@@ -66,6 +68,11 @@ const TrackPage = page(applications, 'TrackPage');
 const CheckPage = page(applications, 'CheckPage');
 const AgencyInbox = page(agency, 'AgencyInbox');
 const AgencyApplication = page(agency, 'AgencyApplication');
+const DeskPickService = page(deskFiling, 'DeskPickService');
+const DeskApplicant = page(deskFiling, 'DeskApplicant');
+const DeskDocuments = page(deskFiling, 'DeskDocuments');
+const DeskCheck = page(deskFiling, 'DeskCheck');
+const DeskReceipt = page(deskFiling, 'DeskReceipt');
 const StaffSignIn = page(staffSignIn, 'StaffSignIn');
 const CounterHome = page(counter, 'CounterHome');
 const CounterConsole = page(counter, 'CounterConsole');
@@ -121,8 +128,20 @@ const routes: { path: string; component: ComponentType }[] = [
   { path: '/cek/:token', component: CheckPage },
   { path: '/instansi/permohonan', component: guarded(['agency_processor'], AgencyInbox) },
   { path: '/instansi/permohonan/:number', component: guarded(['agency_processor'], AgencyApplication) },
+  { path: '/loket/permohonan/baru', component: guarded(['counter_officer'], DeskPickService) },
+  { path: '/loket/permohonan/baru/layanan/:service', component: guarded(['counter_officer'], DeskApplicant) },
+  { path: '/loket/permohonan/baru/:number/pemohon', component: guarded(['counter_officer'], DeskApplicant) },
+  { path: '/loket/permohonan/baru/:number/berkas', component: guarded(['counter_officer'], DeskDocuments) },
+  { path: '/loket/permohonan/baru/:number/periksa', component: guarded(['counter_officer'], DeskCheck) },
+  { path: '/loket/permohonan/baru/:number/bukti', component: guarded(['counter_officer'], DeskReceipt) },
   { path: '/loket/permohonan', component: guarded(['counter_officer'], AgencyInbox) },
   { path: '/loket/permohonan/:number', component: guarded(['counter_officer'], AgencyApplication) },
+  { path: '/desa/permohonan/baru', component: guarded(['village_operator'], DeskPickService) },
+  { path: '/desa/permohonan/baru/layanan/:service', component: guarded(['village_operator'], DeskApplicant) },
+  { path: '/desa/permohonan/baru/:number/pemohon', component: guarded(['village_operator'], DeskApplicant) },
+  { path: '/desa/permohonan/baru/:number/berkas', component: guarded(['village_operator'], DeskDocuments) },
+  { path: '/desa/permohonan/baru/:number/periksa', component: guarded(['village_operator'], DeskCheck) },
+  { path: '/desa/permohonan/baru/:number/bukti', component: guarded(['village_operator'], DeskReceipt) },
   { path: '/desa/permohonan', component: guarded(['village_operator'], AgencyInbox) },
   { path: '/desa/permohonan/:number', component: guarded(['village_operator'], AgencyApplication) },
   { path: '/loket', component: guarded(['counter_officer'], CounterHome) },

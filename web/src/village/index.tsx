@@ -6,8 +6,8 @@ import { RoleHome } from '../shell/RoleHome.tsx';
 export function VillageHome() {
   const { t } = useTranslation();
   const features: Feature[] = [
-    { key: 'assisted', title: t('village.features.assisted.title'), body: t('village.features.assisted.body') },
-    { key: 'letters', title: t('village.features.letters.title'), body: t('village.features.letters.body') },
+    { key: 'assisted', title: t('village.features.assisted.title'), body: t('village.features.assisted.body'), href: '/desa/permohonan/baru' },
+    { key: 'letters', title: t('village.features.letters.title'), body: t('village.features.letters.body'), href: '/desa/permohonan' },
     { key: 'handover', title: t('village.features.handover.title'), body: t('village.features.handover.body') },
     { key: 'events', title: t('village.features.events.title'), body: t('village.features.events.body') },
     { key: 'offline', title: t('village.features.offline.title'), body: t('village.features.offline.body') },

@@ -1,0 +1,1 @@
+export { DeskApplicant, DeskCheck, DeskDocuments, DeskPickService, DeskReceipt } from './FileForResident.tsx';
