@@ -1,4 +1,5 @@
 /** Helpers for the applications integration tests: multipart uploads and a complete filing. */
+import zlib from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Session } from '../../tests/support/app.ts';
 import { samplePdf, SAMPLE_JPEG } from '../storage/fixtures.ts';
@@ -73,4 +74,21 @@ export async function outboxOf(p: import('../../tests/support/app.ts').TestPlatf
     p.ctx.db,
     sql`select recipient, channel, body, locale, status, attempts, dedupe_key, params from outbox where template = ${template} order by created_at desc`,
   );
+}
+
+/** The text a PDF shows: its streams inflated, pdfkit's hex-encoded strings decoded. */
+export function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  let text = '';
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = zlib.inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      content = match[1]!;
+    }
+    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g)) text += Buffer.from(hex[1]!, 'hex').toString('latin1');
+    text += '\n';
+  }
+  return text;
 }

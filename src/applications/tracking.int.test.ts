@@ -1,11 +1,10 @@
-import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type Session, type TestPlatform } from '../../tests/support/app.ts';
 import { queryRows } from '../db/client.ts';
 import { samplePdf } from '../storage/fixtures.ts';
 import { sha256Hex } from '../storage/store.ts';
-import { fileApplication, outboxOf, upload } from './testing.ts';
+import { fileApplication, outboxOf, pdfText, upload } from './testing.ts';
 
 let p: TestPlatform;
 let citizen: Session;
@@ -19,23 +18,6 @@ beforeAll(async () => {
   capil = await p.as('capil');
 });
 afterAll(() => p?.close());
-
-/** The text a PDF shows: its streams inflated, pdfkit's hex-encoded strings decoded. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let text = '';
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = zlib.inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      content = match[1]!;
-    }
-    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g)) text += Buffer.from(hex[1]!, 'hex').toString('latin1');
-    text += '\n';
-  }
-  return text;
-}
 
 describe('public tracking by number', () => {
   let number: string;

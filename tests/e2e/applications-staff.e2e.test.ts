@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../src/applications/testing.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { DEMO_CITIZEN, DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { samplePdf } from '../../src/storage/fixtures.ts';
@@ -100,23 +100,6 @@ async function heading(page: Page, name: string | RegExp): Promise<void> {
 async function uploadRow(page: Page, documentCode: string, file: string): Promise<void> {
   await page.locator(`tr[data-document="${documentCode}"] input[type="file"]`).setInputFiles(path.join(files, file));
   await page.getByTestId(`uploaded-${documentCode}`).waitFor();
-}
-
-/** The text a PDF shows: its streams inflated, pdfkit's hex-encoded strings decoded. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let text = '';
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = zlib.inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      content = match[1]!;
-    }
-    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g)) text += Buffer.from(hex[1]!, 'hex').toString('latin1');
-    text += '\n';
-  }
-  return text;
 }
 
 /** Fetches the receipt the page links to, with the officer's session, and checks it is a real PDF for this number. */
