@@ -124,7 +124,8 @@ function sheetName(name: string, taken: Set<string>): string {
   return out;
 }
 
-type Line = { no: number | ''; name: string; row: Row };
+/** A line of the table; an aggregate (a puskesmas in the regency summary) has no single denominator cell when its target is incomplete. */
+type Line = { no: number | ''; name: string; row: Row; aggregate?: boolean };
 
 /** Writes one PWS-KIA table (title block, header, lines, total) on a fresh sheet. */
 function writeTable(ws: ExcelJS.Worksheet, lang: Lang, title: { place: [string, string][]; month: string }, lines: Line[], total: { name: string; row: Row }) {
@@ -200,7 +201,7 @@ function writeTable(ws: ExcelJS.Worksheet, lang: Lang, title: { place: [string, 
     else target.value = line.row.target;
     const denominators: Record<Denominator, number | null> = {
       target: line.row.target,
-      coverage: line.row.target ?? line.row.registered.cumulative,
+      coverage: line.row.coverageBase,
       births: line.row.births.cumulative,
     };
     const denominatorCell: Record<Denominator, string> = {
@@ -221,11 +222,19 @@ function writeTable(ws: ExcelJS.Worksheet, lang: Lang, title: { place: [string, 
       const kind = c.percentOf!;
       const num = `${letter(c.col - 1)}${r}`;
       const den = denominatorCell[kind];
+      const result = fraction(previous, denominators[kind]);
+      // An aggregate without a complete target is measured against the sum of its villages' own
+      // denominators (figures.ts), which no cell of this sheet holds: its value, not a formula.
+      if (kind === 'coverage' && line.row.target === null && (isTotal || line.aggregate)) {
+        cell.value = result === '' ? null : result;
+        cell.numFmt = '0.0%';
+        continue;
+      }
       const formula =
         kind === 'coverage'
-          ? `IF(${den}>0,${num}/${den},IF($${letter(REGISTERED_TO_DATE)}${r}>0,${num}/$${letter(REGISTERED_TO_DATE)}${r},""))`
+          ? `IF(ISBLANK(${den}),IF($${letter(REGISTERED_TO_DATE)}${r}>0,${num}/$${letter(REGISTERED_TO_DATE)}${r},""),IF(${den}>0,${num}/${den},""))`
           : `IF(${den}>0,${num}/${den},"")`;
-      cell.value = { formula, result: fraction(previous, denominators[kind]) };
+      cell.value = { formula, result };
       cell.numFmt = '0.0%';
     }
     for (let c = 1; c <= LAST_COL; c++) {
@@ -293,7 +302,7 @@ export async function pwsKiaXlsx(blocks: SheetBlock[], month: string, lang: Lang
 
   if (blocks.length > 1) {
     const ws = wb.addWorksheet(sheetName(SHEETS[lang].summary, taken));
-    const lines = blocks.map((b, i) => ({ no: i + 1, name: b.puskesmas, row: b.total }));
+    const lines = blocks.map((b, i) => ({ no: i + 1, name: b.puskesmas, row: b.total, aggregate: true }));
     writeTable(ws, lang, { place: [[labels.pkm, SHEETS[lang].all], [labels.district, '—'], [labels.regency, regencyName]], month: monthLabel }, lines, { name: `${labels.total} ${regency.toUpperCase()}`, row: regencyTotal });
     ws.getCell(TITLE_ROWS + 1, 2).value = lang === 'id' ? 'Puskesmas' : 'Health centre';
   }

@@ -83,10 +83,20 @@ describe('PWS-KIA monthly figures', () => {
     const total = totalRow([v1!, v2!]);
     expect(total.registered.cumulative).toBe(3);
     expect(total.target).toBeNull();
-    expect(total.k1.percent).toBe(100);
+    // V1 against its target of 20, V2 (no target) against its 1 registered woman: 3 of 21.
+    expect(total.k1.percent).toBe(14.3);
     const withTargets = totalRow(computeFigures(sources, [V1, V2], new Map([[V1, 20], [V2, 10]]), '2026-11'));
     expect(withTargets.target).toBe(30);
     expect(withTargets.k1.percent).toBe(10);
+  });
+
+  it('a total over villages with and without targets measures each against its own denominator', () => {
+    const rows = computeFigures(sources, [V1, V2], new Map([[V1, 20]]), '2026-11');
+    const total = totalRow(rows);
+    expect(total.target).toBeNull();
+    const denominator = 20 + rows[1]!.registered.cumulative;
+    expect(total.k1.percent).toBe(Math.round((total.k1.cumulative / denominator) * 1000) / 10);
+    expect(total.k1.percent).toBeLessThan(100);
   });
 
   it('reads month bounds, leap years included, and refuses nonsense', () => {

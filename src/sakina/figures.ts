@@ -35,6 +35,8 @@ export type Measure = (typeof MEASURES)[number];
 export type FigureRow = {
   villageId: string;
   target: number | null;
+  /** What K1, K4, K6 are a percentage of: the target, or without one the women registered this year (a total: the sum of its villages'). */
+  coverageBase: number;
   registered: Coverage;
   k1: Coverage;
   k4: Coverage;
@@ -163,6 +165,7 @@ export function computeFigures(sources: FigureSources, villageIds: string[], tar
     return {
       villageId,
       target,
+      coverageBase: denominator,
       registered: { ...registered, percent: target ? percent(registered.cumulative, target) : null },
       k1: cover('k1'),
       k4: cover('k4'),
@@ -180,7 +183,7 @@ export function computeFigures(sources: FigureSources, villageIds: string[], tar
   });
 }
 
-/** The puskesmas (or regency) total of village rows; percentages recomputed from the sums. */
+/** The puskesmas (or regency) total of village rows; percentages recomputed from the sums (coverage against the sum of the villages' denominators). */
 export function totalRow(rows: FigureRow[]): Omit<FigureRow, 'villageId'> {
   const sum = (pick: (r: FigureRow) => Count): Count => ({
     previous: rows.reduce((s, r) => s + pick(r).previous, 0),
@@ -190,7 +193,9 @@ export function totalRow(rows: FigureRow[]): Omit<FigureRow, 'villageId'> {
   const allTargets = rows.every((r) => r.target !== null);
   const target = allTargets && rows.length ? rows.reduce((s, r) => s + r.target!, 0) : null;
   const registered = sum((r) => r.registered);
-  const denominator = target ?? registered.cumulative;
+  // Each village counts with its own denominator (its target, or without one its registered women), so
+  // that villages with no target yet do not turn a regency's coverage into "registered = 100%".
+  const denominator = rows.reduce((s, r) => s + (r.target ?? r.registered.cumulative), 0);
   const cover = (pick: (r: FigureRow) => Count): Coverage => {
     const c = sum(pick);
     return { ...c, percent: percent(c.cumulative, denominator) };
@@ -199,6 +204,7 @@ export function totalRow(rows: FigureRow[]): Omit<FigureRow, 'villageId'> {
   const facility = sum((r) => r.facilityBirths);
   return {
     target,
+    coverageBase: denominator,
     registered: { ...registered, percent: target ? percent(registered.cumulative, target) : null },
     k1: cover((r) => r.k1),
     k4: cover((r) => r.k4),

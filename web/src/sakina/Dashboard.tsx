@@ -14,7 +14,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineContro
 const COLORS = { k1: '#0b5a66', k4: '#3f8f9b', k6: '#f2b431', KRR: '#146c43', KRT: '#d99a00', KRST: '#b42318', unscreened: '#8aa0a8', births: '#0b5a66', facility: '#f2b431', risk: '#b42318' };
 
 /** A chart.js canvas, redrawn when its configuration changes; the data are also in the table below it. */
-function ChartCanvas({ config, label, small }: { config: ChartConfiguration; label: string; small?: boolean }) {
+function ChartCanvas({ config, label, small, height }: { config: ChartConfiguration; label: string; small?: boolean; height?: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
@@ -22,7 +22,7 @@ function ChartCanvas({ config, label, small }: { config: ChartConfiguration; lab
     return () => chart.destroy();
   }, [config]);
   return (
-    <div className={`sk-chart ${small ? 'sk-chart--small' : ''}`}>
+    <div className={`sk-chart ${small ? 'sk-chart--small' : ''}`} style={height ? { height } : undefined}>
       <canvas ref={canvas} role="img" aria-label={label} />
     </div>
   );
@@ -69,7 +69,7 @@ export function SakinaDashboard() {
             { label: 'K6', data: villages.map((v) => v.k6.percent ?? 0), backgroundColor: COLORS.k6 },
           ],
         },
-        options: { indexAxis: 'y', scales: { x: { beginAtZero: true, suggestedMax: 100 } }, plugins: { legend: { position: 'bottom' } } },
+        options: { indexAxis: 'y', scales: { x: { beginAtZero: true, suggestedMax: 100 }, y: { ticks: { autoSkip: false } } }, plugins: { legend: { position: 'bottom' } } },
       },
       trend: {
         type: 'line',
@@ -146,7 +146,8 @@ export function SakinaDashboard() {
           {configs && (
             <div className="sk-sections">
               <Card title={s.dashboard.coverageChart}>
-                <ChartCanvas config={configs.coverage} label={s.dashboard.coverageChart} />
+                {/* A bar per village: the chart grows with the villages so that every name shows (the regency has dozens). */}
+                <ChartCanvas config={configs.coverage} label={s.dashboard.coverageChart} height={Math.max(260, (configs.coverage.data.labels?.length ?? 0) * 30 + 70)} />
               </Card>
               <Card title={s.dashboard.trendChart}>
                 <ChartCanvas config={configs.trend} label={s.dashboard.trendChart} small />

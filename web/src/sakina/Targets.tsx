@@ -51,6 +51,8 @@ export function TargetsCard({ year, onSaved }: { year: number; onSaved: () => vo
   const missing = villages.length - entered.length;
   const total = entered.reduce((sum, v) => sum + (Number(values[v.villageId]) || 0), 0);
   const canFill = villages.some((v) => !values[v.villageId]?.trim() && v.lastYear !== null);
+  // Last year's column only where there was a last year to show.
+  const hasLastYear = villages.some((v) => v.lastYear !== null);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,7 +80,7 @@ export function TargetsCard({ year, onSaved }: { year: number; onSaved: () => vo
     <Card title={f.targetsTitle(year)} className="section sk-targets">
       <p className="sk-muted-note">{f.targetsLead}</p>
       <form onSubmit={save} noValidate>
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={f.targetsCaption(year)}>
+        <div className="table-wrap sk-targets__wrap" tabIndex={0} role="region" aria-label={f.targetsCaption(year)}>
           <table className="table sk-targets__table">
             <caption className="sr-only">{f.targetsCaption(year)}</caption>
             <thead>
@@ -87,9 +89,11 @@ export function TargetsCard({ year, onSaved }: { year: number; onSaved: () => vo
                 <th scope="col" className="sk-targets__num">
                   {f.target(year)}
                 </th>
-                <th scope="col" className="sk-targets__num">
-                  {f.lastYear(year - 1)}
-                </th>
+                {hasLastYear && (
+                  <th scope="col" className="sk-targets__num">
+                    {f.lastYear(year - 1)}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -119,7 +123,7 @@ export function TargetsCard({ year, onSaved }: { year: number; onSaved: () => vo
                         </span>
                       )}
                     </td>
-                    <td className="sk-targets__num">{v.lastYear ?? s.none}</td>
+                    {hasLastYear && <td className="sk-targets__num">{v.lastYear ?? s.none}</td>}
                   </tr>
                 );
               })}
@@ -130,7 +134,7 @@ export function TargetsCard({ year, onSaved }: { year: number; onSaved: () => vo
                 <td className="sk-targets__num">
                   <strong data-testid="targets-total">{total}</strong>
                 </td>
-                <td className="sk-targets__num">{villages.every((v) => v.lastYear !== null) ? villages.reduce((sum, v) => sum + v.lastYear!, 0) : s.none}</td>
+                {hasLastYear && <td className="sk-targets__num">{villages.every((v) => v.lastYear !== null) ? villages.reduce((sum, v) => sum + v.lastYear!, 0) : s.none}</td>}
               </tr>
             </tfoot>
           </table>
