@@ -93,7 +93,7 @@ describe("a point's settings", () => {
     expect(fields).toEqual(expect.arrayContaining(['slotCapacity', 'opening.at']));
     expect(res.json().errors.find((e: { field: string }) => e.field === 'opening.at').message).toBe('Jam berformat JJ:MM');
     expect(res.json().errors.find((e: { field: string }) => e.field === 'slotCapacity').message).toBe('Isi bilangan bulat dari 1 sampai 1000');
-    const english = await admin.request('PUT', `/api/queue/points/${MPP}/services/kk-baru/settings`, { bookingEnabled: true, slotMinutes: 30, slotCapacity: 2.5, onlineDailyQuota: null, walkInDailyQuota: -1, opening: { daysBefore: 7, at: '07:00' }, closingMarginMinutes: 30 }, { 'accept-language': 'en' });
+    const english = await admin.request('PUT', `/api/queue/points/${MPP}/services/kk-baru/settings?lang=en`, { bookingEnabled: true, slotMinutes: 30, slotCapacity: 2.5, onlineDailyQuota: null, walkInDailyQuota: -1, opening: { daysBefore: 7, at: '07:00' }, closingMarginMinutes: 30 });
     expect(english.statusCode).toBe(400);
     expect(english.json().errors).toEqual(expect.arrayContaining([{ field: 'slotCapacity', message: 'Enter a whole number' }, { field: 'walkInDailyQuota', message: 'Enter a whole number from 0 to 100000' }]));
   });
