@@ -172,7 +172,7 @@ describe('filing on a resident’s behalf', () => {
     await page.getByText(/Masih kurang: .*Buku nikah/).waitFor();
     await uploadRow(page, 'buku-nikah', 'buku-nikah.pdf');
     await uploadRow(page, 'formulir-f2-01', 'formulir-f2-01.pdf');
-    await page.getByLabel(/Catatan untuk petugas instansi/).fill('Anak pertama, lahir di RSUD Blambangan.');
+    await page.getByLabel(/Catatan untuk petugas yang memproses/).fill('Anak pertama, lahir di RSUD Blambangan.');
     await page.getByLabel('Diambil di loket atau kantor desa').check();
     await expectAccessible(page);
     await screenshot(page, 'applications-staff-03-counter-documents');
@@ -252,7 +252,7 @@ describe('filing on a resident’s behalf', () => {
     await uploadRow(page, 'ktp-el', 'ktp-scan.jpg');
     await uploadRow(page, 'kk', 'kk.pdf');
     await uploadRow(page, 'surat-pengantar-rt-rw', 'pengantar-rt.pdf');
-    await page.getByLabel(/Catatan untuk petugas instansi/).fill('Untuk syarat melamar kerja.');
+    await page.getByLabel(/Catatan untuk petugas yang memproses/).fill('Untuk syarat melamar kerja.');
     await expectAccessible(page);
     await screenshot(page, 'applications-staff-08-village-documents');
     await page.getByRole('button', { name: 'Periksa permohonan' }).click();
@@ -280,5 +280,14 @@ describe('filing on a resident’s behalf', () => {
     expect(await row.textContent()).toContain('Sri Wahyuni');
     await expectAccessible(page);
     await screenshot(page, 'applications-staff-10-village-inbox');
+
+    // English second: the same desk pages in English.
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('link', { name: 'File for a resident' }).click();
+    await heading(page, 'File for a resident');
+    await page.getByText(/Only services offered at Smart Kampung, Sempu village are listed\./i).waitFor();
+    await page.getByRole('link', { name: 'Choose: Certificate of domicile', exact: true }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'applications-staff-11-village-service-english');
   });
 });

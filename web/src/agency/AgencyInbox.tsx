@@ -60,7 +60,7 @@ export function AgencyInbox() {
   ];
   return (
     <>
-      <PageHeader title={m.inbox.title} lead={m.inbox.lead} actions={desk ? <ButtonLink href={`${location}/baru`}>{d.entry}</ButtonLink> : undefined} />
+      <PageHeader title={m.inbox.title} lead={desk ? d.inboxLead : m.inbox.lead} actions={desk ? <ButtonLink href={`${location}/baru`}>{d.entry}</ButtonLink> : undefined} />
       <div className="inbox-filters">
         <div className="btn-row" role="group" aria-label={m.inbox.filter}>
           {filters.map((f) => (

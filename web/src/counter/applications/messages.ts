@@ -8,6 +8,7 @@ import type { Lang } from '../../i18n/index.ts';
 const id = {
   entry: 'Ajukan permohonan untuk warga',
   filedFilter: 'Diajukan di sini',
+  inboxLead: 'Permohonan yang Anda tangani, dan yang diajukan di sini untuk warga ("Diajukan di sini", termasuk draf yang belum dikirim).',
   steps: { service: 'Layanan', applicant: 'Pemohon', documents: 'Berkas', check: 'Periksa', receipt: 'Bukti' },
   stepsLabel: 'Langkah pengajuan',
   back: 'Kembali',
@@ -65,7 +66,7 @@ const id = {
     open: 'Buka',
     notYet: 'Belum diunggah',
     details: 'Isian layanan',
-    note: 'Catatan untuk petugas instansi',
+    note: 'Catatan untuk petugas yang memproses',
     noteHint: 'Tidak wajib. Misalnya: nama anak, keperluan surat.',
     delivery: 'Cara menerima hasil',
     deliveries: { diunduh: 'Diunduh warga di satupintu (tanda tangan elektronik)', diambil: 'Diambil di loket atau kantor desa', dikirim: 'Dikirim ke alamat pemohon' } as Record<string, string>,
@@ -106,6 +107,7 @@ export type DeskMessages = typeof id;
 const en: DeskMessages = {
   entry: 'File for a resident',
   filedFilter: 'Filed here',
+  inboxLead: 'Applications you handle, and those filed here for residents ("Filed here", including drafts not sent yet).',
   steps: { service: 'Service', applicant: 'Applicant', documents: 'Documents', check: 'Check', receipt: 'Receipt' },
   stepsLabel: 'Filing steps',
   back: 'Back',
@@ -163,7 +165,7 @@ const en: DeskMessages = {
     open: 'Open',
     notYet: 'Not uploaded',
     details: 'Service details',
-    note: 'Note for the agency officer',
+    note: 'Note for the processing officer',
     noteHint: 'Optional. For example: the child’s name, what the letter is for.',
     delivery: 'How the result is received',
     deliveries: { diunduh: 'Downloaded by the resident from satupintu (e-signed)', diambil: 'Collected at the counter or village office', dikirim: 'Sent to the applicant’s address' },
