@@ -29,6 +29,7 @@ const admin = () => import('../admin/index.tsx');
 const catalogue = () => import('../citizen/catalogue/index.ts');
 const adminCatalogue = () => import('../admin/catalogue/index.ts');
 const adminQueue = () => import('../admin/queue/index.ts');
+const adminApplications = () => import('../admin/applications/index.ts');
 const dashboard = () => import('../dashboard/index.tsx');
 const display = () => import('../display/index.tsx');
 const staffSignIn = () => import('./StaffSignIn.tsx');
@@ -55,6 +56,8 @@ const PointEditor = page(adminCatalogue, 'PointEditor');
 const CalendarAdmin = page(adminCatalogue, 'CalendarAdmin');
 const CsvAdmin = page(adminCatalogue, 'CsvAdmin');
 const QueueAdmin = page(adminQueue, 'QueueAdmin');
+const WebhookAdmin = page(adminApplications, 'WebhookAdmin');
+const SupervisorAdmin = page(adminApplications, 'SupervisorAdmin');
 const CitizenSignIn = page(citizen, 'CitizenSignIn');
 const CitizenDashboard = page(citizen, 'CitizenDashboard');
 const MyData = page(citizen, 'MyData');
@@ -170,6 +173,8 @@ const routes: { path: string; component: ComponentType }[] = [
   { path: '/admin/katalog/kalender', component: guarded(['mpp_admin'], CalendarAdmin) },
   { path: '/admin/katalog/csv', component: guarded(['mpp_admin'], CsvAdmin) },
   { path: '/admin/antrian', component: guarded(['mpp_admin'], QueueAdmin) },
+  { path: '/admin/webhook', component: guarded(['mpp_admin'], WebhookAdmin) },
+  { path: '/admin/pengawas-sla', component: guarded(['mpp_admin'], SupervisorAdmin) },
   { path: '/dasbor', component: guarded(['leader'], LeaderDashboard) },
 ];
 

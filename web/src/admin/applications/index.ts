@@ -1,0 +1,2 @@
+export { WebhookAdmin } from './WebhookAdmin.tsx';
+export { SupervisorAdmin } from './SupervisorAdmin.tsx';
