@@ -100,6 +100,34 @@ describe('queue administration', () => {
     expect(saved.find((g) => g.code === 'lansia')?.weight).toBe(7);
   });
 
+  it('adds a priority group (its code checked by the API), then removes it: groups are configured, not built in', async () => {
+    const groups = async () => ((await api.get(`/api/queue/points/${MPP}/settings`)).json().settings.policy.groups as { code: string; label: { id: string }; weight: number }[]).map((g) => g.code);
+    await page.getByRole('button', { name: 'Tambah kelompok' }).click();
+    const row = page.locator('.qa-groups tbody tr').last();
+    const [code, nameId, nameEn, weight] = [0, 1, 2, 3].map((i) => row.locator('input').nth(i));
+    await code!.fill('Veteran!');
+    await nameId!.fill('Veteran pejuang');
+    await nameEn!.fill('War veteran');
+    await weight!.fill('1');
+    await page.getByRole('button', { name: 'Simpan aturan' }).click();
+    await row.locator('.field__error').waitFor();
+    expect(await row.locator('.field__error').textContent()).toBe('Kode: huruf kecil, angka, garis bawah');
+    expect(await groups()).toEqual(['disabilitas', 'lansia', 'ibu_hamil']);
+    await code!.fill('veteran');
+    await page.getByRole('button', { name: 'Simpan aturan' }).click();
+    await page.getByText('Aturan urutan tersimpan dan langsung berlaku.').waitFor();
+    expect(await groups()).toEqual(['disabilitas', 'lansia', 'ibu_hamil', 'veteran']);
+    // Saved groups keep their code (tickets refer to it): the code field turns read-only.
+    expect(await page.locator('tr[data-group="veteran"] .qa-group-code').getAttribute('readonly')).not.toBeNull();
+    await screenshot(page, 'queue-admin-policy-groups');
+    await expectAccessible();
+
+    await page.getByRole('button', { name: 'Hapus kelompok Veteran pejuang' }).click();
+    expect(await page.locator('tr[data-group="veteran"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Simpan aturan' }).click();
+    await expect.poll(groups).toEqual(['disabilitas', 'lansia', 'ibu_hamil']);
+  });
+
   it('changes a service’s slot capacity in the drawer, with field errors from the API; the public slots follow', async () => {
     await page.getByRole('tab', { name: 'Layanan dan kuota' }).click();
     await page.getByLabel('Cari layanan').fill('kk-baru');

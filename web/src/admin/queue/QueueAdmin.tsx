@@ -67,11 +67,17 @@ export function QueueAdmin() {
           <h2 id="qa-point-title" className="qa-point-title">
             {tx(settings.data.point.name)} <span className="mono muted qa-code">{settings.data.point.code}</span>
           </h2>
-          <Tabs value={tab} onChange={setTab} labels={m.tabs}>
-            {tab === 'policy' && <PolicyPanel key={settings.data.point.code} point={settings.data.point.code} initial={settings.data.settings} onSaved={settings.reload} />}
-            {tab === 'services' && <ServicesPanel point={settings.data.point.code} rows={settings.data.services} onSaved={settings.reload} />}
-            {tab === 'kiosks' && <KiosksPanel point={settings.data.point.code} kiosks={settings.data.kiosks} onChanged={settings.reload} />}
-          </Tabs>
+          {/* Every panel stays mounted (hidden when not chosen): switching tabs keeps unsaved edits. */}
+          <Tabs
+            value={tab}
+            onChange={setTab}
+            labels={m.tabs}
+            panels={{
+              policy: <PolicyPanel key={settings.data.point.code} point={settings.data.point.code} initial={settings.data.settings} onSaved={settings.reload} />,
+              services: <ServicesPanel point={settings.data.point.code} rows={settings.data.services} onSaved={settings.reload} />,
+              kiosks: <KiosksPanel point={settings.data.point.code} kiosks={settings.data.kiosks} onChanged={settings.reload} />,
+            }}
+          />
         </section>
       )}
     </div>
@@ -111,8 +117,8 @@ function PointPicker({ points, value, onChange }: { points: PointChoice[]; value
   );
 }
 
-/** WAI-ARIA tabs: arrow keys, Home and End move between them; only the chosen panel is rendered. */
-function Tabs({ value, onChange, labels, children }: { value: Tab; onChange: (tab: Tab) => void; labels: Record<Tab | 'label', string>; children: ReactNode }) {
+/** WAI-ARIA tabs: arrow keys, Home and End move between them; the other panels stay mounted but hidden. */
+function Tabs({ value, onChange, labels, panels }: { value: Tab; onChange: (tab: Tab) => void; labels: Record<Tab | 'label', string>; panels: Record<Tab, ReactNode> }) {
   const base = useId();
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const move = (e: KeyboardEvent) => {
@@ -136,7 +142,7 @@ function Tabs({ value, onChange, labels, children }: { value: Tab; onChange: (ta
             type="button"
             id={`${base}-tab-${t}`}
             aria-selected={t === value}
-            aria-controls={`${base}-panel`}
+            aria-controls={`${base}-panel-${t}`}
             tabIndex={t === value ? 0 : -1}
             className="qa-tab"
             onClick={() => onChange(t)}
@@ -145,9 +151,11 @@ function Tabs({ value, onChange, labels, children }: { value: Tab; onChange: (ta
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${value}`} className="qa-panel">
-        {children}
-      </div>
+      {TABS.map((t) => (
+        <div key={t} role="tabpanel" id={`${base}-panel-${t}`} aria-labelledby={`${base}-tab-${t}`} className="qa-panel" hidden={t !== value}>
+          {panels[t]}
+        </div>
+      ))}
     </>
   );
 }
