@@ -167,6 +167,7 @@ describe('SAKINA figures: targets, coverage and the PWS-KIA workbook', () => {
     await bidan.getByRole('heading', { name: `Target pregnant women ${year}` }).waitFor();
     await bidan.getByRole('link', { name: 'Download Excel (PWS-KIA)' }).waitFor();
     expect(await bidan.getByLabel(`Target pregnant women, Sempu village, ${year}`).inputValue()).toBe('48');
+    await bidan.getByText('Targets saved. Coverage has been recomputed.').waitFor();
     await expectAccessible(bidan);
     await screenshot(bidan, 'sakina-figures-midwife-en-desktop');
   });

@@ -26,7 +26,7 @@ export function TargetsCard({ year, onSaved }: { year: number; onSaved: () => vo
   const { data, error: loadError } = useApi<TargetsView>('/api/sakina/targets', { year });
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<'saved' | 'unchanged' | null>(null);
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<string[]>([]);
 
@@ -59,7 +59,7 @@ export function TargetsCard({ year, onSaved }: { year: number; onSaved: () => vo
     setNotice(null);
     setError(null);
     if (!entered.length) {
-      setNotice(f.unchanged);
+      setNotice('unchanged');
       return;
     }
     const targets = entered.map((v) => ({ villageId: v.villageId, pregnantWomen: Number(values[v.villageId]!.trim().replace(',', '.')) }));
@@ -67,7 +67,7 @@ export function TargetsCard({ year, onSaved }: { year: number; onSaved: () => vo
     setBusy(true);
     try {
       await api.put<TargetsView>('/api/sakina/targets', { year, targets });
-      setNotice(f.saved);
+      setNotice('saved');
       onSaved();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'unexpected', String(e), String(e)));
@@ -141,7 +141,7 @@ export function TargetsCard({ year, onSaved }: { year: number; onSaved: () => vo
         </div>
         {missing > 0 && <p className="sk-muted-note">{f.missing(missing)}</p>}
         <ErrorAlert error={error} shownFields={shown} />
-        {notice && <Alert tone={notice === f.saved ? 'success' : 'info'}>{notice}</Alert>}
+        {notice && <Alert tone={notice === 'saved' ? 'success' : 'info'}>{f[notice]}</Alert>}
         <div className="sk-actions">
           <Button type="submit" busy={busy}>
             {f.save}
