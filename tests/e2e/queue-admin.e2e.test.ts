@@ -77,6 +77,13 @@ describe('queue administration', () => {
     expect(found.every((name) => /Genteng.*\(bukan tempat tugas Anda\)$/.test(name))).toBe(true);
     await page.getByLabel('Cari titik layanan').fill('');
     await expect.poll(() => page.getByRole('tab', { name: 'Aturan urutan', selected: true }).count()).toBe(1);
+    // Keyboard: arrow keys move between the tabs.
+    await page.getByRole('tab', { name: 'Aturan urutan' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Layanan dan kuota', selected: true }).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Layanan dan kuota');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getByRole('tab', { name: 'Aturan urutan', selected: true }).count()).toBe(1);
     await screenshot(page, 'queue-admin-policy');
     await expectAccessible();
   });
@@ -133,6 +140,11 @@ describe('queue administration', () => {
     await page.getByLabel('Cari layanan').fill('kk-baru');
     await page.getByRole('button', { name: /^Ubah pengaturan Penerbitan Kartu Keluarga/ }).first().click();
     const drawer = page.getByRole('dialog', { name: 'Pengaturan layanan' });
+    await drawer.waitFor();
+    // Escape closes the drawer without saving; it opens again from the same row.
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /^Ubah pengaturan Penerbitan Kartu Keluarga/ }).first().click();
     await drawer.waitFor();
     const capacity = drawer.getByLabel(/Kapasitas per slot/);
     expect(await capacity.inputValue()).toBe('4');
