@@ -46,13 +46,11 @@ export function ReportForm() {
     return (
       <>
         <PageHeader title={s.report.title} back={{ href: '/sakina', label: s.back }} />
-        {'queued' in sent ? (
-          <Alert tone="warning" title={fm.offline.savedOnPhone}>
-            <p>{fm.offline.savedOnPhoneLead}</p>
-          </Alert>
+        {'queued' in sent && queue.pending.some((r) => r.clientId === clientId) ? (
+          <Alert tone="warning" title={fm.offline.savedOnPhone} />
         ) : (
           <Alert tone="success" title={s.report.sent}>
-            {sent.possibleDuplicates > 0 && <p>{s.report.duplicate}</p>}
+            {'possibleDuplicates' in sent && sent.possibleDuplicates > 0 && <p>{s.report.duplicate}</p>}
           </Alert>
         )}
         <PendingReports queue={queue} />
