@@ -396,53 +396,53 @@ function ServicesPanel({ point, rows, onSaved }: { point: string; rows: ServiceR
       </p>
       {notice && <Alert tone="success">{notice}</Alert>}
       <div className="qa-services">
-      <Table<ServiceRow>
-        caption={s.caption}
-        hideCaption
-        rows={shown}
-        rowKey={(r) => r.service.code}
-        empty={m.common.none}
-        columns={[
-          {
-            key: 'service',
-            header: s.service,
-            className: 'wrap',
-            render: (r) => (
-              <>
-                {tx(r.service.name)}
-                <span className="mono muted cell-sub">
-                  {r.service.agency} · {r.service.code}
-                </span>
-              </>
-            ),
-          },
-          { key: 'queue', header: s.queue, render: (r) => (r.queue ? <span className="mono">{r.queue}</span> : <span className="muted">{s.noQueue}</span>) },
-          {
-            key: 'booking',
-            header: s.booking,
-            render: (r) => (
-              <>
-                {r.bookingEnabled ? <Badge tone="ok">{m.common.yes}</Badge> : <Badge tone="off">{m.common.no}</Badge>}
-                {!r.configured && <span className="muted cell-sub">{s.notConfigured}</span>}
-              </>
-            ),
-          },
-          { key: 'slot', header: s.slot, className: 'num nowrap', render: (r) => `${r.slotMinutes} ${m.common.minutes}` },
-          { key: 'capacity', header: s.capacity, className: 'num', render: (r) => <span data-capacity={r.service.code}>{r.slotCapacity}</span> },
-          { key: 'online', header: s.online, className: 'num', render: (r) => quota(r.onlineDailyQuota) },
-          { key: 'walkIn', header: s.walkIn, className: 'num', render: (r) => quota(r.walkInDailyQuota) },
-          { key: 'opening', header: s.opening, className: 'nowrap', render: (r) => fill(s.openingValue, { days: r.opening.daysBefore, at: r.opening.at }) },
-          {
-            key: 'edit',
-            header: <span className="sr-only">{m.common.edit}</span>,
-            render: (r) => (
-              <Button size="small" variant="secondary" onClick={() => setEditing(r)} aria-label={fill(s.editService, { name: tx(r.service.name) })}>
-                {m.common.edit}
-              </Button>
-            ),
-          },
-        ]}
-      />
+        <Table<ServiceRow>
+          caption={s.caption}
+          hideCaption
+          rows={shown}
+          rowKey={(r) => r.service.code}
+          empty={m.common.none}
+          columns={[
+            {
+              key: 'service',
+              header: s.service,
+              className: 'wrap',
+              render: (r) => (
+                <>
+                  {tx(r.service.name)}
+                  <span className="mono muted cell-sub">
+                    {r.service.agency} · {r.service.code}
+                  </span>
+                </>
+              ),
+            },
+            { key: 'queue', header: s.queue, render: (r) => (r.queue ? <span className="mono">{r.queue}</span> : <span className="muted">{s.noQueue}</span>) },
+            {
+              key: 'booking',
+              header: s.booking,
+              render: (r) => (
+                <>
+                  {r.bookingEnabled ? <Badge tone="ok">{m.common.yes}</Badge> : <Badge tone="off">{m.common.no}</Badge>}
+                  {!r.configured && <span className="muted cell-sub">{s.notConfigured}</span>}
+                </>
+              ),
+            },
+            { key: 'slot', header: s.slot, className: 'num nowrap', render: (r) => `${r.slotMinutes} ${m.common.minutes}` },
+            { key: 'capacity', header: s.capacity, className: 'num', render: (r) => <span data-capacity={r.service.code}>{r.slotCapacity}</span> },
+            { key: 'online', header: s.online, className: 'num', render: (r) => quota(r.onlineDailyQuota) },
+            { key: 'walkIn', header: s.walkIn, className: 'num', render: (r) => quota(r.walkInDailyQuota) },
+            { key: 'opening', header: s.opening, className: 'nowrap', render: (r) => fill(s.openingValue, { days: r.opening.daysBefore, at: r.opening.at }) },
+            {
+              key: 'edit',
+              header: <span className="sr-only">{m.common.edit}</span>,
+              render: (r) => (
+                <Button size="small" variant="secondary" onClick={() => setEditing(r)} aria-label={fill(s.editService, { name: tx(r.service.name) })}>
+                  {m.common.edit}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </div>
       {editing && (
         <ServiceEditor
