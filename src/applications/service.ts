@@ -276,6 +276,8 @@ export async function listFilingServices(ctx: AppContext, actor: Actor, query: {
   const point = await repo.findPointOfPlace(ctx.db, ctx.regencyCode, place.id);
   if (!point) throw new AppError('not_found', { id: `${place.name} belum terdaftar sebagai titik layanan di katalog.`, en: `${place.name} is not set up as a service point in the catalogue yet.` });
   const { items } = await listServices(ctx, { q: query.q, point: point.code, limit: query.limit });
+  // Browsing at a village office: its own letters first, then what it sends on to the regency.
+  if (channel === 'village' && !query.q?.trim()) items.sort((a, b) => Number(b.level === 'village') - Number(a.level === 'village'));
   return {
     point: { code: point.code, name: { id: point.nameId, en: point.nameEn } },
     channel,

@@ -58,6 +58,10 @@ describe('GET /api/applications/filing/services', () => {
     expect(body.channel).toBe('village');
     const codes = body.items.map((s) => s.code);
     expect(codes).toEqual(expect.arrayContaining(['sk-domisili', 'sktm', 'akta-kelahiran']));
+    // The office's own letters come first.
+    const firstRegency = body.items.findIndex((s) => s.level !== 'village');
+    expect(firstRegency).toBeGreaterThan(0);
+    expect(body.items.slice(firstRegency).every((s) => s.level !== 'village')).toBe(true);
     // A driving licence needs the police counter: not filed through a village.
     expect(codes.some((c) => c.startsWith('sim-'))).toBe(false);
     const letters = (await desa.get('/api/applications/filing/services?q=surat%20domisili')).json() as FilingServices;
