@@ -17,6 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { appCsp, builtIndexStyleHashes, DOCS_CSP, DOCS_PREFIX, isDocsPath } from './csp.ts';
 import type { Database } from './db/client.ts';
 import { ANONYMOUS } from './shared/actor.ts';
 import type { AppContext } from './shared/context.ts';
@@ -62,18 +63,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('lang', 'id');
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'", 'https://cdn.jsdelivr.net'],
-        styleSrc: ["'self'", "'unsafe-inline'", 'https://cdn.jsdelivr.net', 'https://fonts.googleapis.com'],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:', 'https://fonts.gstatic.com', 'https://cdn.jsdelivr.net'],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
+  // A strict Content-Security-Policy everywhere; the API reference's looser one on /api/docs only (src/csp.ts).
+  await app.register(helmet, { contentSecurityPolicy: appCsp(builtIndexStyleHashes(WEB_DIST)) });
+  app.addHook('onRoute', (route) => {
+    if (isDocsPath(route.url)) route.config = { ...route.config, helmet: { contentSecurityPolicy: DOCS_CSP } } as typeof route.config;
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -90,7 +83,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
+  await app.register(scalar, { routePrefix: DOCS_PREFIX, configuration: { url: '/api/openapi.json' } });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // Who is asking: a session cookie (people) or a bearer token (agency systems).
