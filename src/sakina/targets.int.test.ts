@@ -26,6 +26,13 @@ const sempuK1 = async () => {
 };
 
 describe('village targets', () => {
+  it('is documented in the OpenAPI document with the workbook', async () => {
+    const doc = (await platform.anonymous.get('/api/openapi.json')).json();
+    expect(Object.keys(doc.paths['/api/sakina/targets'])).toEqual(expect.arrayContaining(['get', 'put']));
+    expect(doc.paths['/api/sakina/targets'].put.tags).toEqual(['sakina']);
+    expect(doc.paths['/api/sakina/figures.xlsx'].get.summary).toContain('Excel');
+  });
+
   it('the midwife reads her puskesmas\'s villages with the seeded targets, and may set them', async () => {
     const res = await bidan.get('/api/sakina/targets?year=2026');
     expect(res.statusCode, res.body).toBe(200);
