@@ -157,9 +157,11 @@ describe('SAKINA figures: targets, coverage and the PWS-KIA workbook', () => {
     }, (await page.getByRole('link', { name: 'Unduh Excel (PWS-KIA)' }).getAttribute('href'))!);
     expect(names.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(names.size).toBeGreaterThan(5000);
-    // No woman's record for the leader.
+    // No woman's record for the leader; the way back is to his own dashboard.
     await page.goto(`${platform.url}/sakina`);
     await page.waitForURL(`${platform.url}/sakina/dasbor`);
+    await page.getByRole('link', { name: 'Kembali ke dasbor pimpinan' }).click();
+    await page.waitForURL(`${platform.url}/dasbor`);
   });
 
   it('speaks English on the same screen', async () => {

@@ -106,7 +106,7 @@ export function SakinaDashboard() {
       <PageHeader
         title={s.dashboard.title}
         lead={s.dashboard.lead}
-        back={user?.role === 'leader' ? undefined : { href: '/sakina', label: s.back }}
+        back={user?.role === 'leader' ? { href: '/dasbor', label: s.figures.backToLeader } : { href: '/sakina', label: s.back }}
         actions={
           <>
             <a className="btn btn--secondary" href={csv} download>

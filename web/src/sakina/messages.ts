@@ -274,6 +274,7 @@ const id = {
   },
   figures: {
     downloadXlsx: 'Unduh Excel (PWS-KIA)',
+    backToLeader: 'Kembali ke dasbor pimpinan',
     targetsTitle: (year: number) => `Sasaran ibu hamil ${year}`,
     targetsLead: 'Perkiraan jumlah ibu hamil setahun per desa, biasanya dari jumlah penduduk. Cakupan K1, K4, dan K6 dihitung terhadap angka ini.',
     targetsCaption: (year: number) => `Sasaran ibu hamil per desa tahun ${year}`,
@@ -561,6 +562,7 @@ const en: SakinaMessages = {
   },
   figures: {
     downloadXlsx: 'Download Excel (PWS-KIA)',
+    backToLeader: "Back to the leader's dashboard",
     targetsTitle: (year) => `Target pregnant women ${year}`,
     targetsLead: 'The expected number of pregnant women in a year per village, usually estimated from the population. K1, K4 and K6 coverage is measured against it.',
     targetsCaption: (year) => `Target pregnant women per village, ${year}`,
