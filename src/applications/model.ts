@@ -214,7 +214,7 @@ export const productCheck = z.object({
 
 export const integrationView = z.object({
   agency: z.object({ code: z.string(), shortName: z.string() }),
-  webhook: z.object({ url: z.string().nullable(), active: z.boolean(), secretHint: z.string().nullable(), events: z.array(z.string()) }),
+  webhook: z.object({ url: z.string().nullable(), active: z.boolean(), secretHint: z.string().nullable(), events: z.array(z.string()), available: z.array(z.string()) }),
   supervisor: z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), locale: z.enum(['id', 'en']) }),
 });
 

@@ -255,6 +255,13 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsync {
 
     // — the agency API (bearer token of an agency system) —
 
+    const webhookBody = z.object({
+      url: z.url().max(500).nullable(),
+      active: z.boolean(),
+      rotateSecret: z.boolean().optional(),
+      /** Omitted: unchanged. */
+      events: z.array(z.enum(webhooks.SUBSCRIBABLE_EVENTS as [string, ...string[]])).min(1).max(20).optional(),
+    });
     const api = ['agency-api'];
     const security = [{ agencyToken: [] }];
     const base = '/api/agency/v1';
@@ -291,8 +298,8 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsync {
           security,
           summary: 'Set your webhook (the secret is returned once, when created or rotated)',
           description:
-            'Events are POSTed as JSON with headers X-Satupintu-Event, X-Satupintu-Delivery (unique id: drop repeats), X-Satupintu-Timestamp (unix seconds) and X-Satupintu-Signature: v1=hex(HMAC-SHA256(secret, "<timestamp>.<raw body>")). Reject requests older than 5 minutes. Answer 2xx within 10 s; anything else is retried with backoff (30 s doubling, up to 10 attempts).',
-          body: z.object({ url: z.url().max(500).nullable(), active: z.boolean(), rotateSecret: z.boolean().optional() }),
+            'Events are POSTed as JSON with headers X-Satupintu-Event, X-Satupintu-Delivery (unique id: drop repeats), X-Satupintu-Timestamp (unix seconds) and X-Satupintu-Signature: v1=hex(HMAC-SHA256(secret, "<timestamp>.<raw body>")). Reject requests older than 5 minutes. Answer 2xx within 10 s; anything else is retried with backoff (30 s doubling, up to 10 attempts). `events` chooses the application events sent (omitted: unchanged; every one, the default, also takes kinds added later); a ping always goes.',
+          body: webhookBody,
           response: { 200: integrationView.extend({ secret: z.string().nullable() }), ...errors },
         },
       },
@@ -339,7 +346,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsync {
     );
     app.put(
       `/api/admin/agencies/:code/webhook`,
-      { schema: { tags: admin, summary: 'Set an agency’s webhook on its behalf', params: agencyParam, body: z.object({ url: z.url().max(500).nullable(), active: z.boolean(), rotateSecret: z.boolean().optional() }), response: { 200: integrationView.extend({ secret: z.string().nullable() }), ...errors } } },
+      { schema: { tags: admin, summary: 'Set an agency’s webhook on its behalf', params: agencyParam, body: webhookBody, response: { 200: integrationView.extend({ secret: z.string().nullable() }), ...errors } } },
       async (request, reply) => {
         noStore(reply);
         return webhooks.setWebhook(ctx, request.actor, { ...request.body, agencyCode: request.params.code }, metaOf(request));

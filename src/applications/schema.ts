@@ -222,6 +222,8 @@ export const agencyIntegrations = pgTable(
     /** HMAC-SHA256 key for the signature; shown once when set. */
     webhookSecret: text('webhook_secret'),
     webhookActive: boolean('webhook_active').notNull().default(false),
+    /** The application events the agency's system wants (webhooks.ts WEBHOOK_EVENTS); null: all of them. Pings always go. */
+    webhookEvents: text('webhook_events').array(),
     /** Who is told when an application of the agency is late (jobs.ts); else the agency's staff. */
     supervisorName: text('supervisor_name'),
     supervisorPhone: text('supervisor_phone'),
@@ -235,6 +237,7 @@ export const agencyIntegrations = pgTable(
     foreignKey({ name: 'agency_integrations_agency_fk', columns: [t.regencyCode, t.agencyId], foreignColumns: [agencies.regencyCode, agencies.id] }),
     check('agency_integrations_webhook_check', sql`not ${t.webhookActive} or (${t.webhookUrl} is not null and ${t.webhookSecret} is not null)`),
     check('agency_integrations_supervisor_locale_check', sql`${t.supervisorLocale} in ('id', 'en')`),
+    check('agency_integrations_webhook_events_check', sql`${t.webhookEvents} is null or cardinality(${t.webhookEvents}) > 0`),
   ],
 );
 

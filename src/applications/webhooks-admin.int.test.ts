@@ -92,6 +92,32 @@ describe('the admin sets an agency’s webhook', () => {
     expect(JSON.stringify(audit)).not.toContain('whsec_');
   });
 
+  it('sends only the events the agency chose; a ping goes whatever it chose', async () => {
+    const chosen = await admin.request('PUT', `${base}/webhook`, { url, active: true, events: ['application.late', 'application.status_changed'] });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect(chosen.json().webhook).toMatchObject({ events: ['application.status_changed', 'application.late'], available: ['application.submitted', 'application.resubmitted', 'application.status_changed', 'application.late'] });
+    // Left out of a later save, the choice stays.
+    expect((await admin.request('PUT', `${base}/webhook`, { url, active: true })).json().webhook.events).toEqual(['application.status_changed', 'application.late']);
+
+    receiver.received.length = 0;
+    const { number } = await fileApplication(citizen);
+    expect((await admin.post(`${base}/webhook/ping`)).statusCode).toBe(202);
+    await deliverDueWebhooks(p.ctx);
+    expect(receiver.received.map((r) => r.headers['x-satupintu-event'])).toEqual(['ping']);
+    expect((await deliveries()).some((d) => d.payload.data.application?.number === number)).toBe(false);
+
+    expect((await admin.request('PUT', `${base}/webhook`, { url, active: true, events: [] })).statusCode).toBe(400);
+    const unknown = await admin.request('PUT', `${base}/webhook`, { url, active: true, events: ['application.deleted'] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toMatch(/^events/);
+    // All of them again: stored as "all", so kinds added later reach the agency too.
+    const all = await admin.request('PUT', `${base}/webhook`, { url, active: true, events: ['application.submitted', 'application.resubmitted', 'application.status_changed', 'application.late'] });
+    expect(all.json().webhook.events).toHaveLength(4);
+    const [row] = await queryRows<{ webhook_events: string[] | null }>(p.ctx.db, sql`select webhook_events from agency_integrations`);
+    expect(row!.webhook_events).toBeNull();
+    expect((await auditRows('agency_webhook')).at(-1)!.details.events).toBe('all');
+  });
+
   it('refuses a bad address, and turning it on without one', async () => {
     const bad = await admin.request('PUT', `${base}/webhook`, { url: 'ftp://files.example/x', active: true });
     expect(bad.statusCode).toBe(400);

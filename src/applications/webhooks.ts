@@ -21,6 +21,8 @@ import { DELIVERY_HEADER, EVENT_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP
 export const WEBHOOK_JOB = 'webhook-deliver';
 export const WEBHOOK_EVENTS = ['application.submitted', 'application.resubmitted', 'application.status_changed', 'application.late', 'ping'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+/** The events an agency may choose from; a ping goes whatever it chose. */
+export const SUBSCRIBABLE_EVENTS = WEBHOOK_EVENTS.filter((e) => e !== 'ping') as Exclude<WebhookEvent, 'ping'>[];
 
 const MAX_ATTEMPTS = 10;
 const LEASE_MS = 2 * 60_000;
@@ -38,6 +40,7 @@ export async function queueWebhook(tx: DbOrTx, ctx: AppContext, app: repo.Applic
   if (!integration?.webhookActive) return false;
   const type: WebhookEvent =
     change.action === 'submit' ? 'application.submitted' : change.action === 'resubmit' ? 'application.resubmitted' : change.action === 'escalate' ? 'application.late' : 'application.status_changed';
+  if (integration.webhookEvents && !integration.webhookEvents.includes(type)) return false;
   const id = randomUUID();
   const now = ctx.now();
   return repo.insertDelivery(tx, {
@@ -152,14 +155,15 @@ async function agencyFor(ctx: AppContext, actor: Actor, agencyCode?: string) {
 
 export type IntegrationView = {
   agency: { code: string; shortName: string };
-  webhook: { url: string | null; active: boolean; secretHint: string | null; events: string[] };
+  /** events: those sent to this agency; available: those it may choose from. */
+  webhook: { url: string | null; active: boolean; secretHint: string | null; events: string[]; available: string[] };
   supervisor: { name: string | null; phone: string | null; email: string | null; locale: 'id' | 'en' };
 };
 
 function integrationView(agency: { code: string; shortName: string }, row: repo.IntegrationRow | null): IntegrationView {
   return {
     agency: { code: agency.code, shortName: agency.shortName },
-    webhook: { url: row?.webhookUrl ?? null, active: row?.webhookActive ?? false, secretHint: row?.webhookSecret ? `${row.webhookSecret.slice(0, 10)}…` : null, events: [...WEBHOOK_EVENTS] },
+    webhook: { url: row?.webhookUrl ?? null, active: row?.webhookActive ?? false, secretHint: row?.webhookSecret ? `${row.webhookSecret.slice(0, 10)}…` : null, events: row?.webhookEvents ?? [...SUBSCRIBABLE_EVENTS], available: [...SUBSCRIBABLE_EVENTS] },
     supervisor: { name: row?.supervisorName ?? null, phone: row?.supervisorPhone ?? null, email: row?.supervisorEmail ?? null, locale: row?.supervisorLocale === 'en' ? 'en' : 'id' },
   };
 }
@@ -190,8 +194,16 @@ function validWebhookUrl(ctx: AppContext, url: string): string {
  * Sets where events go. A new secret is made when there is none or when asked (rotation); it is
  * returned this once only.
  */
-export async function setWebhook(ctx: AppContext, actor: Actor, input: { agencyCode?: string; url: string | null; active: boolean; rotateSecret?: boolean }, meta: RequestMeta): Promise<IntegrationView & { secret: string | null }> {
+export async function setWebhook(
+  ctx: AppContext,
+  actor: Actor,
+  input: { agencyCode?: string; url: string | null; active: boolean; rotateSecret?: boolean; events?: string[] },
+  meta: RequestMeta,
+): Promise<IntegrationView & { secret: string | null }> {
   const agency = await agencyFor(ctx, actor, input.agencyCode);
+  if (input.events && (input.events.length === 0 || input.events.some((e) => !(SUBSCRIBABLE_EVENTS as string[]).includes(e)))) {
+    throw new AppError('validation_failed', undefined, [{ field: 'events', message: { id: 'Pilih sedikitnya satu peristiwa yang dikenal.', en: 'Choose at least one known event.' } }]);
+  }
   const url = input.url ? validWebhookUrl(ctx, input.url) : null;
   if (input.active && !url) throw new AppError('validation_failed', undefined, [{ field: 'url', message: { id: 'Isi alamat webhook untuk mengaktifkannya.', en: 'Give a webhook address to turn it on.' } }]);
   return ctx.db.transaction(async (tx) => {
@@ -203,13 +215,15 @@ export async function setWebhook(ctx: AppContext, actor: Actor, input: { agencyC
       webhookUrl: url,
       webhookSecret: secret ?? existing!.webhookSecret,
       webhookActive: input.active,
+      // Every event chosen is the same as none chosen: new kinds of events will reach the agency too.
+      webhookEvents: input.events ? (SUBSCRIBABLE_EVENTS.every((e) => input.events!.includes(e)) ? null : SUBSCRIBABLE_EVENTS.filter((e) => input.events!.includes(e))) : (existing?.webhookEvents ?? null),
       supervisorName: existing?.supervisorName ?? null,
       supervisorPhone: existing?.supervisorPhone ?? null,
       supervisorEmail: existing?.supervisorEmail ?? null,
       supervisorLocale: existing?.supervisorLocale ?? 'id',
       updatedAt: ctx.now(),
     });
-    await recordAudit(tx, ctx.regencyCode, actor, meta, { action: 'update', entityType: 'agency_webhook', entityId: agency.code, details: { url, active: input.active, secretRotated: Boolean(secret) } }, ctx.now());
+    await recordAudit(tx, ctx.regencyCode, actor, meta, { action: 'update', entityType: 'agency_webhook', entityId: agency.code, details: { url, active: input.active, secretRotated: Boolean(secret), events: row.webhookEvents ?? 'all' } }, ctx.now());
     return { ...integrationView(agency, row), secret };
   });
 }
@@ -236,6 +250,7 @@ export async function setSupervisor(ctx: AppContext, actor: Actor, input: Superv
       webhookUrl: existing?.webhookUrl ?? null,
       webhookSecret: existing?.webhookSecret ?? null,
       webhookActive: existing?.webhookActive ?? false,
+      webhookEvents: existing?.webhookEvents ?? null,
       supervisorName: name,
       supervisorPhone: phone,
       supervisorEmail: email,

@@ -95,7 +95,7 @@ describe('agency webhook', () => {
     await expect.poll(() => page.getByText('Belum ada. Kunci dibuat saat webhook pertama kali disimpan.').count()).toBe(1);
 
     // Turning it on without an address is refused, next to the field.
-    await page.getByRole('checkbox').check();
+    await page.locator('input[name="active"]').check();
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
     await expect.poll(() => page.getByText('Isi alamat webhook untuk mengaktifkannya.').count()).toBeGreaterThan(0);
     expect(await url.getAttribute('aria-invalid')).toBe('true');
@@ -121,6 +121,13 @@ describe('agency webhook', () => {
     expect(await page.getByLabel('Alamat webhook (URL)').inputValue()).toBe(hookUrl);
     expect(await page.getByTestId('new-secret').count()).toBe(0);
     expect(await page.content()).not.toContain(secret);
+
+    // The agency's system does not want resubmissions: the admin unticks them.
+    expect(await page.locator('input[name="events"]:checked').count()).toBe(4);
+    await page.getByRole('checkbox', { name: /permohonan diajukan ulang setelah perbaikan/ }).uncheck();
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await expect.poll(async () => (await admin.get('/api/admin/agencies/dispendukcapil/integration')).json().webhook.events).toEqual(['application.submitted', 'application.status_changed', 'application.late']);
+    expect(await page.getByTestId('new-secret').count()).toBe(0);
   });
 
   it('shows a failing delivery with its error and next retry, and redelivers it when the agency is back', async () => {

@@ -7,7 +7,7 @@ import { fill, useAA } from './messages.ts';
 import { AgencyPicker, integrationPath, useAgencyChoice, type Delivery, type Integration } from './shared.tsx';
 import './admin-applications.css';
 
-const FIELDS = ['url', 'active'] as const;
+const FIELDS = ['url', 'active', 'events'] as const;
 
 /** The new secret, shown once, with a copy button. */
 function NewSecret({ agency, secret, onDone }: { agency: string; secret: string; onDone(): void }) {
@@ -41,6 +41,7 @@ function Settings({ integration, onSaved }: { integration: Integration; onSaved(
   const base = integrationPath(integration.agency.code);
   const [url, setUrl] = useState(integration.webhook.url ?? '');
   const [active, setActive] = useState(integration.webhook.active);
+  const [events, setEvents] = useState<string[]>(integration.webhook.events);
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -52,7 +53,7 @@ function Settings({ integration, onSaved }: { integration: Integration; onSaved(
     setFailure(null);
     setNotice(null);
     try {
-      const saved = await api.put<Integration & { secret: string | null }>(`${base}/webhook`, { url: url.trim() || null, active, rotateSecret });
+      const saved = await api.put<Integration & { secret: string | null }>(`${base}/webhook`, { url: url.trim() || null, active, rotateSecret, events });
       setErrors({});
       setSecret(saved.secret);
       setNotice(saved.webhook.active ? m.common.saved : m.webhook.savedOff);
@@ -101,16 +102,23 @@ function Settings({ integration, onSaved }: { integration: Integration; onSaved(
           <span>{active ? m.webhook.active : m.webhook.activeOff}</span>
         </label>
         <div className="aa-facts">
-          <div>
-            <h3 className="aa-facts__title">{m.webhook.events}</h3>
-            <ul className="aa-events">
-              {integration.webhook.events.map((e) => (
-                <li key={e}>
-                  <code>{e}</code> <span className="muted">{m.webhook.eventNames[e] ?? e}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <fieldset className="aa-events" aria-describedby={errors.events ? 'aa-events-error' : undefined}>
+            <legend className="aa-facts__title">{m.webhook.events}</legend>
+            {errors.events && (
+              <p className="field__error" id="aa-events-error">
+                {errors.events}
+              </p>
+            )}
+            {integration.webhook.available.map((e) => (
+              <label key={e} className="aa-check aa-check--small">
+                <input type="checkbox" name="events" value={e} checked={events.includes(e)} onChange={(ev) => setEvents(ev.target.checked ? [...events, e] : events.filter((x) => x !== e))} />
+                <span>
+                  <span className="aa-event-name">{m.webhook.eventNames[e] ?? e}</span> <code className="muted">{e}</code>
+                </span>
+              </label>
+            ))}
+            <p className="muted aa-sub">{m.webhook.pingAlways}</p>
+          </fieldset>
           <div>
             <h3 className="aa-facts__title">{m.webhook.secret}</h3>
             <p className="muted">{integration.webhook.secretHint ? fill(m.webhook.secretHint, { hint: integration.webhook.secretHint }) : m.webhook.noSecret}</p>

@@ -6,7 +6,7 @@ import { useAA } from './messages.ts';
 
 export type Integration = {
   agency: { code: string; shortName: string };
-  webhook: { url: string | null; active: boolean; secretHint: string | null; events: string[] };
+  webhook: { url: string | null; active: boolean; secretHint: string | null; events: string[]; available: string[] };
   supervisor: { name: string | null; phone: string | null; email: string | null; locale: 'id' | 'en' };
 };
 

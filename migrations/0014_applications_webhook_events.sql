@@ -1,0 +1,2 @@
+ALTER TABLE "agency_integrations" ADD COLUMN "webhook_events" text[];--> statement-breakpoint
+ALTER TABLE "agency_integrations" ADD CONSTRAINT "agency_integrations_webhook_events_check" CHECK ("agency_integrations"."webhook_events" is null or cardinality("agency_integrations"."webhook_events") > 0);
