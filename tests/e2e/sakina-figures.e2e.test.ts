@@ -114,6 +114,8 @@ describe('SAKINA figures: targets, coverage and the PWS-KIA workbook', () => {
     await bidan.getByRole('heading', { name: `Sasaran ibu hamil ${year}` }).scrollIntoViewIfNeeded();
     await expectAccessible(bidan);
     await screenshot(bidan, 'sakina-figures-midwife-targets-phone');
+    // The form itself, close up (the full page is long).
+    await bidan.locator('section.sk-targets').screenshot({ path: path.resolve('test-results/screenshots/sakina-figures-midwife-targets-form-phone.png') });
     await bidan.setViewportSize(DESKTOP);
   });
 
