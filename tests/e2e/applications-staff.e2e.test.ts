@@ -29,6 +29,7 @@ const files = fs.mkdtempSync(path.join(os.tmpdir(), 'satupintu-e2e-staff-files-'
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'satupintu-e2e-staff-uploads-'));
 let current: Page | null = null;
 let counterNumber = '';
+let counterPage: Page;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
@@ -124,6 +125,7 @@ async function submittedMessageTo(number: string): Promise<{ recipient: string; 
 describe('filing on a resident’s behalf', () => {
   it('the counter officer files for the demo citizen with a PDF and a JPEG and prints the receipt', async () => {
     const page = await signIn('loket', '/loket');
+    counterPage = page;
     await page.goto(`${url}/loket/permohonan`);
     await heading(page, 'Kotak masuk permohonan');
     await page.getByRole('link', { name: 'Ajukan permohonan untuk warga' }).click();
@@ -221,10 +223,35 @@ describe('filing on a resident’s behalf', () => {
     expect(await capil.getByTestId('applicant-name').textContent()).toBe('Siti Aminah');
     expect(await capil.locator('li[data-document="kk"]').textContent()).toContain('JPG');
     expect(await capil.locator('li[data-document="surat-keterangan-kelahiran"]').textContent()).toContain('PDF');
+    // The KK photo is not good enough: back to the desk that filed it.
+    await capil.getByRole('button', { name: 'Minta perbaikan' }).click();
+    await capil.getByLabel('Apa yang harus diperbaiki pemohon?').fill('Pindaian KK terpotong, mohon unggah KK lengkap dalam PDF.');
+    await capil.getByRole('button', { name: 'Kirim', exact: true }).click();
+    await capil.locator('[data-status="perlu_perbaikan"]').first().waitFor();
     // The capil officer cannot open the desk's filing pages.
     await capil.goto(`${url}/loket/permohonan/baru`);
     await capil.getByRole('heading', { level: 1 }).waitFor();
     expect(await capil.getByRole('heading', { level: 1 }).textContent()).not.toBe('Ajukan permohonan untuk warga');
+  });
+
+  it('the counter fixes what the agency sent back, from its own list, and resends', async () => {
+    const page = counterPage;
+    current = page;
+    await page.goto(`${url}/loket/permohonan?f=filed`);
+    await heading(page, 'Kotak masuk permohonan');
+    await page.getByRole('link', { name: counterNumber }).click();
+    await heading(page, 'Berkas persyaratan');
+    expect(await page.getByTestId('fix-note').textContent()).toBe('Pindaian KK terpotong, mohon unggah KK lengkap dalam PDF.');
+    await page.getByLabel('Ganti Kartu Keluarga (KK)').setInputFiles(path.join(files, 'kk.pdf'));
+    await expect.poll(() => page.getByTestId('uploaded-kk').textContent()).toContain('kk.pdf (PDF');
+    await expectAccessible(page);
+    await screenshot(page, 'applications-staff-06b-counter-correction');
+    await page.getByRole('button', { name: 'Periksa permohonan' }).click();
+    await heading(page, 'Periksa sebelum mengirim');
+    await page.getByRole('button', { name: 'Kirim perbaikan' }).click();
+    await heading(page, 'Permohonan terkirim');
+    const view = await page.context().request.get(`${url}/api/applications/${counterNumber}`);
+    expect((await view.json()).status).toBe('verifikasi_berkas');
   });
 
   it('the village operator files a village letter for a resident from the Smart Kampung console', async () => {

@@ -50,7 +50,7 @@ export function AgencyInbox() {
     go(filter.key, text.trim());
   };
   const columns: Column<ListItem>[] = [
-    { key: 'number', header: m.inbox.number, render: (i) => <Link href={i.status === 'draft' ? `${location}/baru/${i.number}/berkas` : `${location}/${i.number}`} className="mono">{i.number}</Link> },
+    { key: 'number', header: m.inbox.number, render: (i) => <Link href={i.status === 'draft' || (filter.key === 'filed' && i.status === 'perlu_perbaikan') ? `${location}/baru/${i.number}/berkas` : `${location}/${i.number}`} className="mono">{i.number}</Link> },
     { key: 'service', header: m.inbox.service, render: (i) => tx(i.service.name) },
     { key: 'applicant', header: m.inbox.applicant, render: (i) => <>{i.applicantName}<br /><span className="muted mono">{i.applicantNikMasked}</span></> },
     { key: 'submitted', header: m.inbox.submitted, render: (i) => formatDateTime(i.submittedAt, lang) },

@@ -285,7 +285,26 @@ export function DeskDocuments() {
   const { number } = useParams<{ number: string }>();
   const { data: app, error, reload } = useApi<Application>(`/api/applications/${number}`);
   if (!app) return <div className="desk">{error ? <ErrorAlert error={error} /> : <Loading />}</div>;
+  if (!app.canEdit) return <NotEditable app={app} />;
   return <DocumentsPage app={app} reload={reload} />;
+}
+
+/** A file already sent (and not sent back for correction): its receipt instead of a form. */
+function NotEditable({ app }: { app: Application }) {
+  const d = useDeskM();
+  const { tx } = useM();
+  const base = useDeskBase();
+  return (
+    <div className="desk">
+      <PageHeader title={d.documents.title} back={{ href: base, label: d.inbox }} />
+      <Alert tone="info">
+        <p>
+          {tx(app.statusLabel)} —{' '}
+          <Link href={app.submittedAt ? `${base}/baru/${app.number}/bukti` : `${base}/${app.number}`}>{app.submittedAt ? d.receipt.title : d.receipt.view}</Link>
+        </p>
+      </Alert>
+    </div>
+  );
 }
 
 function DocumentsPage({ app, reload }: { app: Application; reload(): void }) {
@@ -332,6 +351,11 @@ function DocumentsPage({ app, reload }: { app: Application; reload(): void }) {
         }
         back={{ href: `${base}/baru/${app.number}/pemohon`, label: d.steps.applicant }}
       />
+      {app.status === 'perlu_perbaikan' && (
+        <Alert tone="warning" title={d.documents.fixNote}>
+          <p data-testid="fix-note">{[...app.timeline].reverse().find((e) => e.action === 'return')?.note}</p>
+        </Alert>
+      )}
       <div className="table-wrap table--dense" tabIndex={0} role="region" aria-label={d.documents.title}>
         <table className="table desk-table">
           <caption className="sr-only">{d.documents.title}</caption>
@@ -470,7 +494,7 @@ export function DeskCheck() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   if (!app) return <div className="desk">{loadError ? <ErrorAlert error={loadError} /> : <Loading />}</div>;
-  if (app.submittedAt) {
+  if (!app.canEdit) {
     return (
       <div className="desk">
         <Alert tone="info">
@@ -564,7 +588,7 @@ export function DeskCheck() {
       <p>{d.check.declaration}</p>
       <div className="btn-row">
         <Button onClick={() => void send()} busy={busy} disabled={app.missingDocuments.length > 0}>
-          {d.check.submit}
+          {app.status === 'perlu_perbaikan' ? d.check.resubmit : d.check.submit}
         </Button>
       </div>
     </div>

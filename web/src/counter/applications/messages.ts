@@ -72,6 +72,7 @@ const id = {
     deliveries: { diunduh: 'Diunduh warga di satupintu (tanda tangan elektronik)', diambil: 'Diambil di loket atau kantor desa', dikirim: 'Dikirim ke alamat pemohon' } as Record<string, string>,
     next: 'Periksa permohonan',
     missing: 'Masih kurang: {{names}}.',
+    fixNote: 'Instansi meminta perbaikan',
   },
   check: {
     title: 'Periksa sebelum mengirim',
@@ -85,6 +86,7 @@ const id = {
     change: 'Ubah',
     declaration: 'Saya telah mencocokkan data dan berkas ini dengan dokumen asli yang dibawa pemohon.',
     submit: 'Kirim permohonan',
+    resubmit: 'Kirim perbaikan',
     missing: 'Belum diunggah',
     none: 'Tidak ada',
   },
@@ -171,6 +173,7 @@ const en: DeskMessages = {
     deliveries: { diunduh: 'Downloaded by the resident from satupintu (e-signed)', diambil: 'Collected at the counter or village office', dikirim: 'Sent to the applicant’s address' },
     next: 'Check the application',
     missing: 'Still missing: {{names}}.',
+    fixNote: 'The agency asked for a correction',
   },
   check: {
     title: 'Check before sending',
@@ -184,6 +187,7 @@ const en: DeskMessages = {
     change: 'Change',
     declaration: 'I have checked these details and documents against the originals the applicant brought.',
     submit: 'Send application',
+    resubmit: 'Send the correction',
     missing: 'Not uploaded',
     none: 'None',
   },
