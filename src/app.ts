@@ -86,6 +86,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
   await app.register(scalar, { routePrefix: DOCS_PREFIX, configuration: { url: '/api/openapi.json' } });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // An API answer that does not say how it may be kept is not stored anywhere: it may be personal.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!reply.hasHeader('cache-control') && request.url.startsWith('/api/') && !isDocsPath(request.url.split('?')[0]!)) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   // Who is asking: a session cookie (people) or a bearer token (agency systems).
   app.addHook('onRequest', async (request) => {
     request.actor = ANONYMOUS;
@@ -137,6 +143,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
       appError = new AppError('internal');
     }
     if (appError.status >= 500) request.log.error({ code: appError.code }, appError.message);
+    // An error is never stored: it is written in the asker's language, and it may pass.
+    reply.header('cache-control', 'no-store').removeHeader('vary');
     reply.status(appError.status).type('application/problem+json').send(toProblem(appError, lang, request.url.split('?')[0]));
   });
 

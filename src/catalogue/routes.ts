@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAccess } from '../identity/access.ts';
 import type { AppContext } from '../shared/context.ts';
-import { metaOf, noStore } from '../shared/http.ts';
+import { metaOf, noStore, SESSION_COOKIE } from '../shared/http.ts';
 import { canCatalogue } from './access.ts';
 import { CSV_TABLES, exportCsv, importCsv } from './csv.ts';
 import {
@@ -148,6 +148,19 @@ const importReport = z.object({
   rows: z.array(rowReport),
 });
 
+/**
+ * How a public read may be kept. Asked anonymously, any cache may keep it for `seconds`. Asked with
+ * a session cookie or an API token (valid or not), only the asker's own browser may (`private`): a
+ * shared cache must never hand what was fetched for a signed-in person to the next one. `Vary:
+ * Cookie` says the answer's caching depends on the session; `language` adds Accept-Language where
+ * the content itself is written in the asker's language (the PDF; the JSON carries both languages).
+ */
+function cacheable(request: FastifyRequest, reply: FastifyReply, seconds: number, options: { immutable?: boolean; language?: boolean } = {}): void {
+  const signedIn = request.actor.kind !== 'anonymous' || request.cookies[SESSION_COOKIE] !== undefined || request.headers.authorization !== undefined;
+  reply.header('cache-control', `${signedIn ? 'private' : 'public'}, max-age=${seconds}${options.immutable ? ', immutable' : ''}`);
+  reply.header('vary', options.language ? 'Cookie, Accept-Language' : 'Cookie');
+}
+
 const codeParams = z.object({ code: codeSchema });
 const PUBLIC = ['catalogue'];
 const ADMIN = ['catalogue admin'];
@@ -161,16 +174,16 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
     app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => done(null, body));
 
     // Public reads: cacheable for a minute (opening state moves with the clock).
-    const publicCache = (reply: { header(name: string, value: string): unknown }) => reply.header('cache-control', 'public, max-age=60');
+    const publicCache = (request: FastifyRequest, reply: FastifyReply) => cacheable(request, reply, 60);
     // The MPP admin's lists may ask for inactive records too: never cached, refused to anyone else.
     const inactiveQuery = z.enum(['true', 'false']).optional().describe('MPP admin only: include inactive records (answer not cached)');
-    const listCache = (reply: Parameters<typeof noStore>[0], inactive: string | undefined) => (inactive === 'true' ? noStore(reply) : publicCache(reply));
+    const listCache = (request: FastifyRequest, reply: FastifyReply, inactive: string | undefined) => (inactive === 'true' ? noStore(reply) : publicCache(request, reply));
 
     app.get(
       '/api/catalogue/agencies',
       { schema: { tags: PUBLIC, summary: 'Agencies (instansi) with their number of services', querystring: z.object({ inactive: inactiveQuery }), response: { 200: z.object({ items: z.array(agencyView) }) } } },
       async (request, reply) => {
-        listCache(reply, request.query.inactive);
+        listCache(request, reply, request.query.inactive);
         return { items: await service.listAgencies(ctx, { actor: request.actor, inactive: request.query.inactive === 'true' }) };
       },
     );
@@ -179,7 +192,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/agencies/:code',
       { schema: { tags: PUBLIC, summary: 'An agency and its services', params: codeParams, response: { 200: agencyView.extend({ services: z.array(serviceSummary) }) } } },
       async (request, reply) => {
-        publicCache(reply);
+        publicCache(request, reply);
         return service.getAgency(ctx, request.params.code);
       },
     );
@@ -193,8 +206,8 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: localText, description: localText, serviceCount: z.number() })) }) },
         },
       },
-      async (_request, reply) => {
-        publicCache(reply);
+      async (request, reply) => {
+        publicCache(request, reply);
         return { items: await service.listLifeEvents(ctx) };
       },
     );
@@ -202,8 +215,8 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
     app.get(
       '/api/catalogue/document-types',
       { schema: { tags: PUBLIC, summary: 'Document types that requirements refer to', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: localText, description: localText.nullable() })) }) } } },
-      async (_request, reply) => {
-        publicCache(reply);
+      async (request, reply) => {
+        publicCache(request, reply);
         return { items: await service.listDocumentTypes(ctx) };
       },
     );
@@ -228,7 +241,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        listCache(reply, request.query.inactive);
+        listCache(request, reply, request.query.inactive);
         const { inactive, ...query } = request.query;
         return service.listServices(ctx, query, { actor: request.actor, inactive: inactive === 'true' });
       },
@@ -238,7 +251,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/services/:code',
       { schema: { tags: PUBLIC, summary: 'A service: its standard in force, where it is offered, today’s hours and open now', params: codeParams, response: { 200: serviceDetail } } },
       async (request, reply) => {
-        publicCache(reply);
+        publicCache(request, reply);
         return service.getService(ctx, request.params.code);
       },
     );
@@ -254,7 +267,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        publicCache(reply);
+        publicCache(request, reply);
         return service.listVersions(ctx, request.params.code);
       },
     );
@@ -271,7 +284,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         // A published version never changes: cache it for long.
-        reply.header('cache-control', 'public, max-age=86400, immutable');
+        cacheable(request, reply, 86400, { immutable: true });
         return service.getVersion(ctx, request.params.code, request.params.version);
       },
     );
@@ -294,8 +307,9 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
         const pdf = await renderStandardPdf(data, request.lang, url, ctx.now());
         reply
           .type('application/pdf')
-          .header('content-disposition', `inline; filename="standar-pelayanan-${data.service.code}-v${data.standard.version}.pdf"`)
-          .header('cache-control', 'public, max-age=300');
+          .header('content-disposition', `inline; filename="standar-pelayanan-${data.service.code}-v${data.standard.version}.pdf"`);
+        // Written in the asker's language (Accept-Language, ?lang, or the signed-in user's choice).
+        cacheable(request, reply, 300, { language: true });
         return reply.send(pdf);
       },
     );
@@ -311,7 +325,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        listCache(reply, request.query.inactive);
+        listCache(request, reply, request.query.inactive);
         const { inactive, ...filter } = request.query;
         return { items: await service.listPoints(ctx, filter, { actor: request.actor, inactive: inactive === 'true' }) };
       },
@@ -321,7 +335,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
       '/api/catalogue/points/:code',
       { schema: { tags: PUBLIC, summary: 'A service point: this week’s hours, pasaran, open now, counters and services', params: codeParams, response: { 200: pointDetail } } },
       async (request, reply) => {
-        publicCache(reply);
+        publicCache(request, reply);
         return service.getPoint(ctx, request.params.code);
       },
     );
@@ -348,7 +362,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        publicCache(reply);
+        publicCache(request, reply);
         return service.getCalendar(ctx, request.query.year ?? Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(ctx.now())));
       },
     );
