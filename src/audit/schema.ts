@@ -30,3 +30,15 @@ export const auditLog = pgTable(
     index('audit_log_subject_idx').on(t.regencyCode, t.subjectNik),
   ],
 );
+
+/**
+ * The end of each regency's chain: the newest seq and its hash, advanced by a trigger on every
+ * insert into audit_log (same transaction) and refused any change that does not move it forward.
+ * Deleting the newest rows leaves no gap inside the chain; the head still names the row that is
+ * gone, so `audit:verify` finds the cut. (Migration 0014/0015: table, backfill, triggers.)
+ */
+export const auditChainHead = pgTable('audit_chain_head', {
+  regencyCode: text('regency_code').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
