@@ -349,7 +349,7 @@ function DocumentsPage({ app, reload }: { app: Application; reload(): void }) {
             <strong>{tx(app.service.name)}</strong> · {app.applicant.name} · <span className="mono">{app.applicant.nikMasked}</span> · <span className="mono">{app.number}</span>
           </>
         }
-        back={{ href: `${base}/baru/${app.number}/pemohon`, label: d.steps.applicant }}
+        back={app.status === 'draft' ? { href: `${base}/baru/${app.number}/pemohon`, label: d.steps.applicant } : { href: `${base}?f=filed`, label: d.inbox }}
       />
       {app.status === 'perlu_perbaikan' && (
         <Alert tone="warning" title={d.documents.fixNote}>
@@ -525,6 +525,8 @@ export function DeskCheck() {
     </Link>
   );
   const applicantHref = `${base}/baru/${app.number}/pemohon`;
+  // The applicant's identity is fixed once the file has been sent; a correction is about documents.
+  const changeApplicant = (label: string) => (app.status === 'draft' ? change(applicantHref, label) : null);
   const documentsHref = `${base}/baru/${app.number}/berkas`;
   return (
     <div className="desk">
@@ -547,17 +549,17 @@ export function DeskCheck() {
         <div className="summary__row">
           <dt>{d.check.applicant}</dt>
           <dd data-testid="check-applicant">{app.applicant.name}</dd>
-          <dd>{change(applicantHref, d.check.applicant)}</dd>
+          <dd>{changeApplicant(d.check.applicant)}</dd>
         </div>
         <div className="summary__row">
           <dt>{d.check.nik}</dt>
           <dd className="mono">{app.applicant.nik}</dd>
-          <dd>{change(applicantHref, d.check.nik)}</dd>
+          <dd>{changeApplicant(d.check.nik)}</dd>
         </div>
         <div className="summary__row">
           <dt>{d.check.phone}</dt>
           <dd>{app.applicant.phone ?? <span className="muted">{d.check.noPhone}</span>}</dd>
-          <dd>{change(applicantHref, d.check.phone)}</dd>
+          <dd>{changeApplicant(d.check.phone)}</dd>
         </div>
         {app.requirements.map((r) => (
           <div className="summary__row" key={r.documentCode}>
