@@ -268,7 +268,7 @@ describe('web shell', () => {
     await signInStaff(page, 'loket', '/loket');
     await expectHeader(page, 'Dewi Lestari (Loket MPP)', 'Petugas loket');
     await expectCard(page, 'Panggil antrian', false); // the queue console, /loket/antrian
-    await expectCard(page, 'Ajukan atas nama warga', true);
+    await expectCard(page, 'Ajukan atas nama warga', false);
     await expectCard(page, 'Papan antrian', false);
     await expectNoCard(page, 'Pengguna petugas');
     await expectAccessible(page);
