@@ -13,6 +13,10 @@ const PROBLEMS: Record<ChainBreak['problem'], string> = {
   hash_mismatch: 'hash_mismatch (the row was changed after it was written)',
   prev_hash_mismatch: 'prev_hash_mismatch (the row does not follow the one before it)',
   missing_rows: 'missing_rows (this row is gone: deleted, or the chain was cut)',
+  missing_tail: 'missing_tail (the newest rows are gone: deleted after they were written)',
+  beyond_head: 'beyond_head (rows written past the chain head: inserted around its trigger, or the head was held back)',
+  head_mismatch: 'head_mismatch (the chain ends in another row than the one its head recorded: rewritten)',
+  missing_head: 'missing_head (the chain head is gone)',
 };
 
 async function main(): Promise<number> {
@@ -34,7 +38,11 @@ async function main(): Promise<number> {
     }
     const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
     for (const r of results) {
-      console.log(r.broken ? `${r.regencyCode}  BROKEN at seq ${r.broken.seq}: ${PROBLEMS[r.broken.problem]}; ${rows(r.rows)} intact before it` : `${r.regencyCode}  ${rows(r.rows)} checked, intact`);
+      if (!r.broken) console.log(`${r.regencyCode}  ${rows(r.rows)} checked, intact`);
+      else {
+        const range = r.broken.problem === 'missing_tail' ? ` (seq ${r.broken.seq}${r.broken.headSeq > r.broken.seq ? `…${r.broken.headSeq}` : ''} per the chain head)` : '';
+        console.log(`${r.regencyCode}  BROKEN at seq ${r.broken.seq}: ${PROBLEMS[r.broken.problem]}${range}; ${rows(r.rows)} intact before it`);
+      }
     }
     return results.some((r) => r.broken) ? 1 : 0;
   } finally {

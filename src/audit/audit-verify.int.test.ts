@@ -87,6 +87,16 @@ describe('npm run audit:verify on an embedded PGlite database', () => {
     expect(run.stdout).toMatch(/^35\.09 {2}BROKEN at seq 2: missing_rows/m);
   });
 
+  it('exits 1 when the newest rows were deleted: the chain head still names them', async () => {
+    await withDatabase({ kind: 'pglite', dataDir }, async (database) => {
+      await writeRows(database, '35.11', 6);
+      await tamper(database, sql`delete from audit_log where regency_code = '35.11' and seq >= 5`);
+    });
+    const run = await runScript({ PGLITE_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^35\.11 {2}BROKEN at seq 5: missing_tail \(the newest rows are gone[^)]*\) \(seq 5…6 per the chain head\); 4 rows intact before it$/m);
+  });
+
   it('exits 2 with a clear message while a server holds the database', async () => {
     await withDatabase({ kind: 'pglite', dataDir }, async () => {
       const run = await runScript({ PGLITE_DIR: dataDir });
@@ -141,5 +151,22 @@ describe.runIf(testDbKind === 'postgresql')('npm run audit:verify on PostgreSQL 
     const bad = await runScript({ DATABASE_URL: url });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/^35\.10 {2}BROKEN at seq 2: hash_mismatch/m);
+  });
+
+  it('exits 1 when the newest rows were deleted, with the trigger disabled or in replica mode', async () => {
+    await withDatabase({ kind: 'postgresql', url }, async (database) => {
+      await writeRows(database, '35.11', 5);
+      await tamper(database, sql`delete from audit_log where regency_code = '35.11' and seq = 5`);
+      await writeRows(database, '35.12', 3);
+      // Replica mode skips every ordinary trigger, the head's included: the head still names the row.
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`delete from audit_log where regency_code = '35.12' and seq >= 2`);
+      });
+    });
+    const run = await runScript({ DATABASE_URL: url });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^35\.11 {2}BROKEN at seq 5: missing_tail .*\(seq 5 per the chain head\); 4 rows intact before it$/m);
+    expect(run.stdout).toMatch(/^35\.12 {2}BROKEN at seq 2: missing_tail .*\(seq 2…3 per the chain head\); 1 row intact before it$/m);
   });
 });

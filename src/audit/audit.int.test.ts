@@ -166,6 +166,54 @@ describe('tamper evidence', () => {
   });
 });
 
+describe('the chain head', () => {
+  let fresh: TestPlatform;
+  const headOf = async () => (await queryRows<{ seq: number; hash: string }>(fresh.ctx.db, sql`select seq::int as seq, hash from audit_chain_head where regency_code = '35.10'`))[0];
+  const lastRow = async () => (await queryRows<{ seq: number; hash: string }>(fresh.ctx.db, sql`select seq::int as seq, hash from audit_log where regency_code = '35.10' order by seq desc limit 1`))[0];
+  beforeAll(async () => {
+    fresh = await createTestPlatform();
+    for (const username of ['admin', 'loket', 'capil', 'pimpinan']) await fresh.as(username);
+  });
+  afterAll(() => fresh.close());
+
+  it('follows every insert, in the same transaction', async () => {
+    const before = await headOf();
+    expect(before).toEqual(await lastRow());
+    await fresh.as('kader.sempu');
+    const after = await headOf();
+    expect(after!.seq).toBe(before!.seq + 1);
+    expect(after).toEqual(await lastRow());
+  });
+
+  it.each([
+    ['moved back', sql`update audit_chain_head set seq = seq - 1`],
+    ['rewritten in place', sql`update audit_chain_head set hash = repeat('b', 64)`],
+    ['deleted', sql`delete from audit_chain_head`],
+    ['truncated', sql`truncate audit_chain_head`],
+    ['passed by a row that does not follow it', sql`insert into audit_log (regency_code, seq, at, action, entity_type, prev_hash, hash) select regency_code, seq + 2, now(), 'create', 'thing', hash, repeat('c', 64) from audit_chain_head`],
+    ['passed by a row with another prev_hash', sql`insert into audit_log (regency_code, seq, at, action, entity_type, prev_hash, hash) select regency_code, seq + 1, now(), 'create', 'thing', repeat('d', 64), repeat('c', 64) from audit_chain_head`],
+  ])('cannot be %s', async (_what, statement) => {
+    const before = await headOf();
+    await expect(fresh.ctx.db.execute(statement)).rejects.toThrow();
+    expect(await headOf()).toEqual(before);
+    expect((await verifyAuditChain(fresh.ctx.db, '35.10')).broken).toBeNull();
+  });
+
+  it("finds the newest rows deleted behind the trigger's back; new rows keep following the head", async () => {
+    const head = (await headOf())!;
+    await fresh.ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+      await tx.execute(sql`delete from audit_log where regency_code = '35.10' and seq > ${head.seq - 2}`);
+      await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+    });
+    expect(await verifyAuditChain(fresh.ctx.db, '35.10')).toEqual({ regencyCode: '35.10', rows: head.seq - 2, broken: { seq: head.seq - 1, problem: 'missing_tail', headSeq: head.seq } });
+    const admin = await fresh.as('admin');
+    // That sign-in is written after the head (seq + 1), so the cut is now a gap inside the chain.
+    expect((await admin.get('/api/audit/verify')).json()).toEqual({ rows: head.seq - 2, intact: false, brokenAt: head.seq - 1, problem: 'missing_rows' });
+    expect((await lastRow())!.seq).toBe(head.seq + 1);
+  });
+});
+
 describe('concurrent writers', () => {
   let fresh: TestPlatform;
   beforeAll(async () => {

@@ -47,7 +47,9 @@ export function chainHash(row: ChainedFields, prevHash: string): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
-export type ChainBreak = { seq: number; problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'missing_rows' };
+export type ChainBreak =
+  | { seq: number; problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'missing_rows' | 'head_mismatch' | 'beyond_head' | 'missing_head' }
+  | { seq: number; problem: 'missing_tail'; headSeq: number };
 
 /**
  * Walks rows in seq order and reports the first place the chain does not hold.
@@ -65,4 +67,20 @@ export function verifyChainBatch(
     state = { seq: row.seq, hash: row.hash };
   }
   return { ok: true, next: state };
+}
+
+/**
+ * The chain's end against its head (audit_chain_head). The walk above finds a changed or removed
+ * row inside the chain; only the head knows how far the chain reached, so it alone finds the newest
+ * rows deleted. `end` is the last row that held (seq 0 when there is none).
+ */
+export function checkChainEnd(end: { seq: number; hash: string }, head: { seq: number; hash: string } | null): ChainBreak | null {
+  if (!head) return end.seq === 0 ? null : { seq: end.seq, problem: 'missing_head' };
+  // Rows end.seq + 1 … head.seq were written and are gone.
+  if (head.seq > end.seq) return { seq: end.seq + 1, problem: 'missing_tail', headSeq: head.seq };
+  // Rows after the head were written past the trigger (or the head was held back).
+  if (head.seq < end.seq) return { seq: head.seq + 1, problem: 'beyond_head' };
+  // Same length, another hash: the chain was rewritten from some row on, hashes recomputed.
+  if (head.hash !== end.hash) return { seq: end.seq, problem: 'head_mismatch' };
+  return null;
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../db/client.ts';
-import { auditLog } from './schema.ts';
+import { auditChainHead, auditLog } from './schema.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -9,13 +9,9 @@ export async function lockChain(tx: DbOrTx, regencyCode: string): Promise<void> 
   await queryRows(tx, sql`select pg_advisory_xact_lock(hashtext(${'audit_log:' + regencyCode}))`);
 }
 
+/** The chain head: the newest row's seq and hash, kept by the database (audit_chain_head). */
 export async function findChainHead(tx: DbOrTx, regencyCode: string): Promise<{ seq: number; hash: string } | null> {
-  const [head] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.regencyCode, regencyCode))
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
+  const [head] = await tx.select({ seq: auditChainHead.seq, hash: auditChainHead.hash }).from(auditChainHead).where(eq(auditChainHead.regencyCode, regencyCode));
   return head ?? null;
 }
 
@@ -44,7 +40,8 @@ export async function searchAudit(tx: DbOrTx, regencyCode: string, filter: Audit
   return tx.select().from(auditLog).where(and(...conditions)).orderBy(desc(auditLog.seq)).limit(limit);
 }
 
+/** Regencies with audit rows or a chain head (a head whose rows are all gone is still a chain to check). */
 export async function listAuditedRegencies(tx: DbOrTx): Promise<string[]> {
-  const rows = await queryRows<{ regency_code: string }>(tx, sql`select distinct regency_code from audit_log order by 1`);
+  const rows = await queryRows<{ regency_code: string }>(tx, sql`select regency_code from audit_chain_head union select distinct regency_code from audit_log order by 1`);
   return rows.map((r) => r.regency_code);
 }

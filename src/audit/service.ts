@@ -1,7 +1,8 @@
 import type { Db, DbOrTx } from '../db/client.ts';
 import { actorId, actorRole, type Actor } from '../shared/actor.ts';
 import type { RequestMeta } from '../shared/context.ts';
-import { chainHash, GENESIS_HASH, verifyChainBatch, type ChainBreak } from './chain.ts';
+import { sql } from 'drizzle-orm';
+import { chainHash, checkChainEnd, GENESIS_HASH, verifyChainBatch, type ChainBreak } from './chain.ts';
 import * as repo from './repository.ts';
 
 export type AuditEntry = {
@@ -52,12 +53,24 @@ export async function recordAuditNow(db: Db, regencyCode: string, actor: Actor, 
 
 export type VerifyResult = { regencyCode: string; rows: number; broken: ChainBreak | null };
 
+/**
+ * Walks the regency's chain from the first row and compares its end with the chain head. Runs in one
+ * repeatable-read snapshot, so rows written meanwhile by a running server are neither half seen nor
+ * taken for tampering.
+ */
 export async function verifyAuditChain(db: Db, regencyCode: string, pageSize = 5000): Promise<VerifyResult> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read, read only`);
+    return walkChain(tx, regencyCode, pageSize);
+  });
+}
+
+async function walkChain(tx: DbOrTx, regencyCode: string, pageSize: number): Promise<VerifyResult> {
   let expected = { seq: 0, hash: GENESIS_HASH };
   let rows = 0;
   for (;;) {
-    const page = await repo.findAuditPage(db, regencyCode, expected.seq, pageSize);
-    if (page.length === 0) return { regencyCode, rows, broken: null };
+    const page = await repo.findAuditPage(tx, regencyCode, expected.seq, pageSize);
+    if (page.length === 0) break;
     const result = verifyChainBatch(
       page.map((r) => ({ ...r, at: new Date(r.at), details: r.details ?? null })),
       expected,
@@ -67,9 +80,13 @@ export async function verifyAuditChain(db: Db, regencyCode: string, pageSize = 5
     rows += page.length;
     expected = result.next;
   }
+  const broken = checkChainEnd(expected, await repo.findChainHead(tx, regencyCode));
+  return { regencyCode, rows: broken && broken.problem === 'beyond_head' ? broken.seq - 1 : rows, broken };
 }
 
 export async function verifyAllChains(db: Db): Promise<VerifyResult[]> {
   const regencies = await repo.listAuditedRegencies(db);
-  return Promise.all(regencies.map((code) => verifyAuditChain(db, code)));
+  const results: VerifyResult[] = [];
+  for (const code of regencies) results.push(await verifyAuditChain(db, code));
+  return results;
 }
