@@ -214,4 +214,20 @@ describe('agency SLA supervisor', () => {
     const saved = (await admin.get('/api/admin/agencies/dispendukcapil/integration')).json();
     expect(saved.supervisor).toEqual({ name: 'Ir. Bambang Sutrisno, Kepala Bidang Pelayanan', phone: '+6281334567890', email: 'kabid.pelayanan@banyuwangikab.example', locale: 'en' });
   });
+
+  it('reads in English too', async () => {
+    await page.evaluate(() => localStorage.setItem('satupintu.lang', 'en'));
+    await page.goto(`${platform.url}/admin/webhook?instansi=dispendukcapil`);
+    await page.getByLabel('Webhook address (URL)').waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Agency webhooks' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: /delivered/ }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('checkbox', { name: /application resubmitted after correction/ }).isChecked()).toBe(false);
+    await screenshot(page, 'applications-admin-webhook-en');
+    await expectAccessible();
+    await page.goto(`${platform.url}/admin/pengawas-sla?instansi=dispendukcapil`);
+    await page.getByLabel('Mobile / WhatsApp number').waitFor();
+    expect(await page.getByLabel('Language of the alerts').inputValue()).toBe('en');
+    await screenshot(page, 'applications-admin-supervisor-en');
+    await expectAccessible();
+  });
 });

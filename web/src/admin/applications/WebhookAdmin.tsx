@@ -216,7 +216,7 @@ function DeliveryLog({ code, version }: { code: string; version: number }) {
               render: (d) => (
                 <>
                   {statusBadge(d.status, m.webhook.statuses[d.status] ?? d.status)}
-                  <span className="aa-sub muted">{fill(m.webhook.attemptsCount, { n: d.attempts })}</span>
+                  <span className="aa-sub muted">{d.attempts === 1 ? m.webhook.attemptsOne : fill(m.webhook.attemptsCount, { n: d.attempts })}</span>
                 </>
               ),
             },
