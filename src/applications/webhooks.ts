@@ -304,7 +304,8 @@ export async function listDeliveries(ctx: AppContext, actor: Actor, agencyCode: 
 /**
  * Sends a delivery again: a failed one (given up after its attempts, or while the webhook was off)
  * or a pending one waiting out its backoff goes back to the queue, due now, with its attempts kept
- * in the log. A delivered one is not sent twice from here: the agency asks for a ping instead.
+ * in the log. A delivery that had used up its attempts gets one more try (failing again, it stays
+ * failed). A delivered one is not sent twice from here: the agency asks for a ping instead.
  */
 export async function redeliver(ctx: AppContext, actor: Actor, agencyCode: string | undefined, deliveryId: string, meta: RequestMeta): Promise<{ id: string; status: string; nextAttemptAt: string }> {
   const agency = await agencyFor(ctx, actor, agencyCode);
