@@ -38,7 +38,9 @@ export const CUTI_BERSAMA_SEED: Readonly<Record<number, readonly CutiBersama[]>>
     leave('2026-05-28', 'Idul Adha', 'Eid al-Adha'),
     leave('2026-12-24', 'Kelahiran Yesus Kristus', 'Christmas'),
   ],
-  // Left empty on purpose: no SKB for 2027 was at hand when this was written, and a guessed leave day
-  // would promise citizens a wrong date. Admins enter the days once the SKB for 2027 is signed.
+  // Left empty on purpose: the SKB for 2027 itself was not at hand when this was written (only
+  // second-hand reports of it), and a wrong leave day would promise citizens a wrong date. The
+  // calendar admin shows a note while a coming year's list is empty; admins enter the days from the
+  // SKB's annex.
   2027: [],
 };

@@ -6,6 +6,7 @@ import { formatDay, type LocalText } from '../../citizen/catalogue/model.ts';
 import { write } from './api.ts';
 import { BASE, BiField, CatalogueNav, emptyText, errorsOf, useFresh, useSave } from './form.tsx';
 import { useA } from './messages.ts';
+import { AWAITING_SKB } from './calendar-messages.ts';
 
 type Named = { date: string; name: LocalText };
 type Calendar = {
@@ -59,6 +60,12 @@ export function CalendarAdmin() {
           <p className="muted" role="status">
             {k.workingDays.replace('{{n}}', String(cal.data.workingDays)).replace('{{year}}', String(year))}
           </p>
+          {cal.data.cutiBersama.length === 0 && year >= thisYear() && (
+            // Until the year's SKB 3 Menteri is out (and entered), its leave days count as working days.
+            <Alert tone="warning" title={AWAITING_SKB[lang].title.replaceAll('{{year}}', String(year))}>
+              <p>{AWAITING_SKB[lang].body.replaceAll('{{year}}', String(year))}</p>
+            </Alert>
+          )}
           <div className="calendar-grid">
             <section className="card" aria-labelledby="closures-title">
               <h2 id="closures-title">{k.closures}</h2>
