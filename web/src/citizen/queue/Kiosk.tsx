@@ -11,7 +11,7 @@ import './queue.css';
 const IDLE_MS = 60_000;
 const RECEIPT_MS = 20_000;
 
-type Screen = { kind: 'home' } | { kind: 'queue'; queue: string } | { kind: 'priority'; service: string } | { kind: 'checkin' } | { kind: 'ticket'; ticket: Printable | CheckInResult };
+type Screen = { kind: 'unpair' } | { kind: 'home' } | { kind: 'queue'; queue: string } | { kind: 'priority'; service: string } | { kind: 'checkin' } | { kind: 'ticket'; ticket: Printable | CheckInResult };
 
 /**
  * /kios — the hall kiosk, locked to itself: no header, no links out, back and the context menu do
@@ -21,6 +21,13 @@ type Screen = { kind: 'home' } | { kind: 'queue'; queue: string } | { kind: 'pri
 export function Kiosk() {
   const { q } = useQ();
   const [token, setToken] = useState(() => kioskToken());
+  // Why the device shows the unpaired screen: its token was refused (revoked), or staff unpaired it.
+  const [notice, setNotice] = useState<'revoked' | 'unpaired' | null>(null);
+  const unpair = useCallback((why: 'revoked' | 'unpaired') => {
+    localStorage.removeItem(KIOSK_TOKEN_KEY);
+    setNotice(why);
+    setToken(null);
+  }, []);
   useKioskLock();
   return (
     <div className="kiosk">
@@ -28,7 +35,17 @@ export function Kiosk() {
         <span className="kiosk__brand">satupintu</span>
         <LanguageSwitch />
       </header>
-      {token ? <KioskMain onUnpaired={() => setToken(null)} /> : <KioskPairing onPaired={setToken} />}
+      {token ? (
+        <KioskMain token={token} onUnpaired={unpair} />
+      ) : (
+        <KioskPairing
+          notice={notice}
+          onPaired={(paired) => {
+            setNotice(null);
+            setToken(paired);
+          }}
+        />
+      )}
       <footer className="kiosk__foot muted">{q.kiosk.locked}</footer>
     </div>
   );
@@ -51,9 +68,27 @@ function useKioskLock(): void {
   }, []);
 }
 
-function KioskPairing({ onPaired }: { onPaired: (token: string) => void }) {
+function KioskPairing({ notice, onPaired }: { notice: 'revoked' | 'unpaired' | null; onPaired: (token: string) => void }) {
   const { q } = useQ();
   const { user } = useSession();
+  const [pasted, setPasted] = useState('');
+  const [tokenError, setTokenError] = useState<ApiError | 'invalid' | null>(null);
+  const [checking, setChecking] = useState(false);
+  // The token the admin was shown once: tried against the kiosk API before the device keeps it.
+  const pairWithToken = async () => {
+    const token = pasted.trim();
+    setChecking(true);
+    setTokenError(null);
+    try {
+      await kioskSend<KioskHome>('/api/queue/kiosk', { token });
+      localStorage.setItem(KIOSK_TOKEN_KEY, token);
+      onPaired(token);
+    } catch (e) {
+      setTokenError((e as ApiError).status === 401 ? 'invalid' : (e as ApiError));
+    } finally {
+      setChecking(false);
+    }
+  };
   const [name, setName] = useState('Kios lobi');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,6 +109,35 @@ function KioskPairing({ onPaired }: { onPaired: (token: string) => void }) {
   return (
     <main className="kiosk__main kiosk__narrow">
       <h1>{q.kiosk.notPaired}</h1>
+      {notice === 'revoked' && <Alert tone="error">{q.kiosk.tokenInvalid}</Alert>}
+      {notice === 'unpaired' && <Alert tone="success">{q.kiosk.unpaired}</Alert>}
+      <form
+        className="kiosk__pair"
+        aria-labelledby="kiosk-token-title"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (pasted.trim()) void pairWithToken();
+          else setTokenError('invalid');
+        }}
+      >
+        <h2 id="kiosk-token-title">{q.kiosk.tokenTitle}</h2>
+        <TextField
+          label={q.kiosk.tokenLabel}
+          hint={q.kiosk.tokenLead}
+          value={pasted}
+          onChange={(e) => setPasted(e.target.value)}
+          error={tokenError === 'invalid' ? q.kiosk.tokenInvalid : undefined}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+        />
+        {tokenError !== 'invalid' && <ErrorAlert error={tokenError} />}
+        <Button type="submit" busy={checking}>
+          {q.kiosk.tokenSubmit}
+        </Button>
+      </form>
+      <h2>{q.kiosk.adminTitle}</h2>
       <p>{q.kiosk.pairLead}</p>
       <ErrorAlert error={error} />
       {user?.role === 'mpp_admin' ? (
@@ -97,7 +161,7 @@ function KioskPairing({ onPaired }: { onPaired: (token: string) => void }) {
   );
 }
 
-function KioskMain({ onUnpaired }: { onUnpaired: () => void }) {
+function KioskMain({ token, onUnpaired }: { token: string; onUnpaired: (why: 'revoked' | 'unpaired') => void }) {
   const { q, tx, lang } = useQ();
   const [home, setHome] = useState<KioskHome | null>(null);
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
@@ -110,10 +174,8 @@ function KioskMain({ onUnpaired }: { onUnpaired: () => void }) {
     try {
       setHome(await kioskSend<KioskHome>('/api/queue/kiosk'));
     } catch (e) {
-      if ((e as ApiError).status === 401) {
-        localStorage.removeItem(KIOSK_TOKEN_KEY);
-        onUnpaired();
-      } else setError(e as ApiError);
+      if ((e as ApiError).status === 401) onUnpaired('revoked');
+      else setError(e as ApiError);
     }
   }, [onUnpaired]);
   useEffect(() => {
@@ -146,6 +208,11 @@ function KioskMain({ onUnpaired }: { onUnpaired: () => void }) {
   const services = useMemo(() => home?.services ?? [], [home]);
   if (!home) return error ? <ErrorAlert error={error} /> : <Loading />;
 
+  // A revoked kiosk goes back to the unpaired screen on its next request.
+  const refused = (e: ApiError) => {
+    if (e.status === 401) onUnpaired('revoked');
+    else setError(e);
+  };
   const take = async (service: string, priorityGroup: string | null) => {
     setBusy(true);
     setError(null);
@@ -154,7 +221,7 @@ function KioskMain({ onUnpaired }: { onUnpaired: () => void }) {
       setScreen({ kind: 'ticket', ticket });
       window.setTimeout(() => window.print(), 300);
     } catch (e) {
-      setError(e as ApiError);
+      refused(e as ApiError);
     } finally {
       setBusy(false);
     }
@@ -167,7 +234,7 @@ function KioskMain({ onUnpaired }: { onUnpaired: () => void }) {
       setScreen({ kind: 'ticket', ticket });
       window.setTimeout(() => window.print(), 300);
     } catch (e) {
-      setError(e as ApiError);
+      refused(e as ApiError);
     } finally {
       setBusy(false);
     }
@@ -175,7 +242,7 @@ function KioskMain({ onUnpaired }: { onUnpaired: () => void }) {
 
   return (
     <main className="kiosk__main">
-      <h1 className="kiosk__title">{screen.kind === 'checkin' ? q.kiosk.checkInTitle : q.kiosk.title}</h1>
+      <h1 className="kiosk__title">{screen.kind === 'checkin' ? q.kiosk.checkInTitle : screen.kind === 'unpair' ? q.kiosk.unpairTitle : q.kiosk.title}</h1>
       <p className="kiosk__point">{tx(home.point.name)}</p>
       <ErrorAlert error={error} />
       {screen.kind === 'home' && (
@@ -254,6 +321,12 @@ function KioskMain({ onUnpaired }: { onUnpaired: () => void }) {
           </div>
         </form>
       )}
+      {screen.kind === 'home' && (
+        <button type="button" className="kiosk__unpair" onClick={() => setScreen({ kind: 'unpair' })}>
+          {q.kiosk.unpair}
+        </button>
+      )}
+      {screen.kind === 'unpair' && <KioskUnpair token={token} onCancel={() => setScreen({ kind: 'home' })} onConfirmed={() => onUnpaired('unpaired')} />}
       {screen.kind === 'ticket' && (
         <div className="kiosk__receipt">
           {'decision' in screen.ticket && <Alert tone={screen.ticket.decision === 'walk_in' ? 'warning' : 'success'}>{screen.ticket.decision === 'walk_in' ? fmt(q.kiosk.late, { n: screen.ticket.minutesLate ?? 0 }) : q.kiosk.onTime}</Alert>}
@@ -263,5 +336,34 @@ function KioskMain({ onUnpaired }: { onUnpaired: () => void }) {
         </div>
       )}
     </main>
+  );
+}
+
+/** Staff unpair the device by pasting its token again (a passer-by cannot); a lost token is revoked in the admin instead. */
+function KioskUnpair({ token, onCancel, onConfirmed }: { token: string; onCancel: () => void; onConfirmed: () => void }) {
+  const { q } = useQ();
+  const [typed, setTyped] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  return (
+    <form
+      className="kiosk__narrow"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (typed.trim() === token) onConfirmed();
+        else setMismatch(true);
+      }}
+    >
+      <p>{q.kiosk.unpairLead}</p>
+      <TextField label={q.kiosk.tokenLabel} value={typed} onChange={(e) => setTyped(e.target.value)} error={mismatch ? q.kiosk.unpairMismatch : undefined} autoFocus autoComplete="off" autoCapitalize="off" spellCheck={false} />
+      <div className="btn-row">
+        <Button type="submit" variant="danger">
+          {q.kiosk.unpairConfirm}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {q.kiosk.cancel}
+        </Button>
+      </div>
+    </form>
   );
 }

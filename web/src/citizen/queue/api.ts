@@ -117,10 +117,10 @@ export function kioskToken(): string | null {
  * A kiosk request: the paired kiosk's token instead of a session (no cookie is sent, so a kiosk
  * left signed in by the admin still acts only as a kiosk). Other calls use the shared client.
  */
-export async function kioskSend<T>(path: string, options: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
+export async function kioskSend<T>(path: string, options: { method?: 'GET' | 'POST'; body?: unknown; token?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'accept-language': currentLang() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const token = kioskToken();
+  const token = options.token ?? kioskToken();
   if (token) headers['x-kiosk-token'] = token;
   let res: Response;
   try {
