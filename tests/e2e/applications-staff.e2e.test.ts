@@ -223,6 +223,9 @@ describe('filing on a resident’s behalf', () => {
     expect(await capil.getByTestId('applicant-name').textContent()).toBe('Siti Aminah');
     expect(await capil.locator('li[data-document="kk"]').textContent()).toContain('JPG');
     expect(await capil.locator('li[data-document="surat-keterangan-kelahiran"]').textContent()).toContain('PDF');
+    // The agency may print the receipt again from the application page.
+    await capil.getByRole('link', { name: 'Cetak bukti permohonan (PDF)' }).waitFor();
+    await expectReceipt(capil, counterNumber);
     // The KK photo is not good enough: back to the desk that filed it.
     await capil.getByRole('button', { name: 'Minta perbaikan' }).click();
     await capil.getByLabel('Apa yang harus diperbaiki pemohon?').fill('Pindaian KK terpotong, mohon unggah KK lengkap dalam PDF.');
@@ -252,6 +255,14 @@ describe('filing on a resident’s behalf', () => {
     await heading(page, 'Permohonan terkirim');
     const view = await page.context().request.get(`${url}/api/applications/${counterNumber}`);
     expect((await view.json()).status).toBe('verifikasi_berkas');
+
+    // Later, the resident lost the paper: the desk prints the receipt again from the application page.
+    await page.goto(`${url}/loket/permohonan/${counterNumber}`);
+    await heading(page, 'Penerbitan Akta Kelahiran');
+    await page.getByRole('link', { name: 'Cetak bukti permohonan (PDF)' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'applications-staff-06c-counter-application-receipt');
+    await expectReceipt(page, counterNumber);
   });
 
   it('the village operator files a village letter for a resident from the Smart Kampung console', async () => {
@@ -300,6 +311,7 @@ describe('filing on a resident’s behalf', () => {
     // The village office handles its own letters: the letter waits in its inbox for the village check.
     await page.getByRole('link', { name: 'Lihat permohonan' }).click();
     await heading(page, 'Surat Keterangan Domisili');
+    await expectReceipt(page, number); // the receipt again, from the application page
     await page.getByRole('link', { name: 'Kotak masuk permohonan' }).click();
     await heading(page, 'Kotak masuk permohonan');
     const row = page.locator('tr', { has: page.getByRole('link', { name: number }) });

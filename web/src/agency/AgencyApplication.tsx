@@ -4,6 +4,7 @@ import { api, ApiError } from '../api.ts';
 import { Alert, Button, Card, ErrorAlert, Field, Loading, PageHeader, SelectField, TextField } from '../kit/index.ts';
 import { useApi } from '../use-api.ts';
 import { useM } from '../citizen/applications/messages.ts';
+import { useDeskM } from '../counter/applications/messages.ts';
 import { fileKind, formatSize, uploadFile, type Application } from '../citizen/applications/model.ts';
 import { Facts, Timeline } from '../citizen/applications/parts.tsx';
 import '../citizen/applications/applications.css';
@@ -16,6 +17,7 @@ export function AgencyApplication() {
   const [location] = useLocation();
   const inbox = location.replace(/\/[^/]+$/, '');
   const { m, tx, lang, fmt } = useM();
+  const d = useDeskM();
   const { data: app, error, loading, reload } = useApi<Application>(`/api/applications/${number}`);
   const [mode, setMode] = useState<Mode>(null);
   const [note, setNote] = useState('');
@@ -236,6 +238,16 @@ export function AgencyApplication() {
               <a href={new URL(app.product.verificationUrl).pathname} target="_blank" rel="noreferrer">
                 {m.detail.check}
               </a>
+            </p>
+          )}
+          {/* Whoever may read the application may print its receipt again (the API checks the same access). */}
+          {app.links.receipt && (
+            <p className="section">
+              <a href={app.links.receipt} target="_blank" rel="noreferrer" data-testid="receipt-pdf">
+                {d.receipt.print}
+              </a>
+              <br />
+              <span className="muted">{d.receipt.printHint}</span>
             </p>
           )}
         </Card>
