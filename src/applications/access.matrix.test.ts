@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlaceKind, Role } from '../identity/schema.ts';
 import type { Actor, ActorPlace } from '../shared/actor.ts';
-import { type ApplicationAction, type ApplicationRelation, canApplication, canFile, canManageIntegration, filingActionOf, partiesOf } from './access.ts';
+import { type ApplicationAction, type ApplicationRelation, canApplication, canFile, canManageIntegration, filingActionOf, partiesOf, slaFiguresScope } from './access.ts';
 
 const ACTIONS = ['read', 'read_documents', 'edit', 'act', 'handle'] as const satisfies readonly ApplicationAction[];
 const everyActionCovered: Exclude<ApplicationAction, (typeof ACTIONS)[number]> extends never ? true : false = true;
@@ -103,5 +103,27 @@ describe('agency integration settings', () => {
     expect(canManageIntegration({ kind: 'agency_system', tokenId: 't', place: DPMPTSP }, CAPIL.id)).toBe(false);
     expect(canManageIntegration(user('mpp_admin', []), CAPIL.id)).toBe(true);
     expect(canManageIntegration(user('agency_processor', [CAPIL]), CAPIL.id)).toBe(false);
+  });
+});
+
+describe('SLA figures', () => {
+  it.each([
+    ['leader', user('leader', []), 'regency'],
+    ['MPP admin', user('mpp_admin', [MPP]), 'regency'],
+    ['agency processor', user('agency_processor', [CAPIL]), `agencies ${CAPIL.id}`],
+    ['agency processor of two agencies', user('agency_processor', [CAPIL, DPMPTSP]), `agencies ${CAPIL.id} ${DPMPTSP.id}`],
+    ['agency processor bound to no agency', user('agency_processor', [MPP]), 'none'],
+    ['counter officer', user('counter_officer', [MPP, CAPIL]), 'none'],
+    ['village operator', user('village_operator', [SEMPU]), 'none'],
+    ['midwife', user('midwife', [SEMPU]), 'none'],
+    ['village official', user('village_official', [SEMPU]), 'none'],
+    ['police officer', user('police_officer', [SEMPU]), 'none'],
+    ['citizen', user('citizen', [], CITIZEN_NIK), 'none'],
+    ['agency system', { kind: 'agency_system', tokenId: 't', place: CAPIL } as Actor, 'none'],
+    ['anonymous', { kind: 'anonymous' } as Actor, 'none'],
+  ] as const)('%s → %s', (_, actor, expected) => {
+    const scope = slaFiguresScope(actor);
+    const shown = !scope ? 'none' : scope.kind === 'regency' ? 'regency' : `agencies ${scope.placeIds.join(' ')}`;
+    expect(shown).toBe(expected);
   });
 });

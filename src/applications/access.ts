@@ -142,3 +142,24 @@ export function canManageIntegration(actor: Actor, agencyPlaceId: string): boole
   if (actor.kind === 'agency_system') return actor.place.id === agencyPlaceId;
   return actor.kind === 'user' && actor.role === 'mpp_admin';
 }
+
+export type FiguresScope = { kind: 'regency' } | { kind: 'agencies'; placeIds: string[] };
+
+/**
+ * Who sees the SLA figures (counts only, no personal data): the leader and the MPP admin for the
+ * whole regency, an agency's processors for their own agency; nobody else (null).
+ */
+export function slaFiguresScope(actor: Actor): FiguresScope | null {
+  if (actor.kind !== 'user') return null;
+  switch (actor.role) {
+    case 'leader':
+    case 'mpp_admin':
+      return { kind: 'regency' };
+    case 'agency_processor': {
+      const placeIds = actor.places.filter((p) => p.kind === 'agency').map((p) => p.id);
+      return placeIds.length ? { kind: 'agencies', placeIds } : null;
+    }
+    default:
+      return null;
+  }
+}

@@ -25,6 +25,7 @@ import {
 } from './model.ts';
 import { links } from './notify.ts';
 import { receiptPdf, verificationSheetPdf } from './pdf.ts';
+import * as figures from './figures-service.ts';
 import * as service from './service.ts';
 import * as tracking from './tracking.ts';
 import * as webhooks from './webhooks.ts';
@@ -67,6 +68,41 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsync {
       noStore(reply);
       return service.listApplications(ctx, request.actor, request.query, metaOf(request));
     });
+
+    // — SLA compliance figures (counts only; leader, MPP admin, an agency's own staff) —
+
+    const slaMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual('Bulan berformat TTTT-BB', 'Month is YYYY-MM'));
+    const slaQuery = z.object({ from: slaMonth.optional().describe('First month (YYYY-MM); default five months before `to`'), to: slaMonth.optional().describe('Last month (YYYY-MM); default this month') });
+    const n = z.number().nullable();
+    const slaCell = z.object({ filed: z.number(), finished: z.number(), finishedOnTime: z.number(), finishedLate: z.number(), rejected: z.number(), sentBack: z.number(), openLate: z.number(), openWithinSla: z.number(), onTimePercent: n, medianWorkingDays: n, averageWorkingDays: n });
+    const slaSeries = { months: z.array(slaCell.extend({ month: z.string() })), all: slaCell.describe('The whole range: flows summed, open counts at the end of the last month') };
+    const slaName = z.object({ id: z.string(), en: z.string() });
+    const slaFigures = z.object({
+      from: z.string(),
+      to: z.string(),
+      months: z.array(z.string()),
+      scope: z.enum(['regency', 'agencies']),
+      total: z.object(slaSeries),
+      agencies: z.array(z.object({ id: z.string(), code: z.string(), shortName: z.string(), name: slaName, ...slaSeries, services: z.array(z.object({ id: z.string(), code: z.string(), name: slaName, ...slaSeries })) })),
+    });
+    app.get(
+      '/api/applications/figures/sla',
+      { schema: { tags, summary: 'SLA compliance per agency, service and month: filed, finished on time or late, working days to finish, open late, rejected, sent back', querystring: slaQuery, response: { 200: slaFigures, ...errors } } },
+      async (request, reply) => {
+        noStore(reply);
+        return figures.slaFigures(ctx, request.actor, request.query);
+      },
+    );
+    app.get(
+      '/api/applications/figures/sla.csv',
+      { schema: { tags, summary: 'The SLA compliance figures as CSV (a row per level, agency, service and month)', querystring: slaQuery, produces: ['text/csv'], response: { 200: z.string().describe('text/csv'), ...errors } } },
+      async (request, reply) => {
+        noStore(reply);
+        const result = await figures.slaFigures(ctx, request.actor, request.query);
+        reply.header('content-disposition', `attachment; filename="kepatuhan-sla-${result.from}-${result.to}.csv"`);
+        return reply.type('text/csv; charset=utf-8').send(figures.slaFiguresCsv(result, request.lang));
+      },
+    );
 
     app.post(
       '/api/applications',
