@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
-import { metaOf, noStore } from '../shared/http.ts';
+import { metaOf, noStore, requireUser } from '../shared/http.ts';
 import { bilingual } from '../shared/validation.ts';
 import {
   actionBody,
@@ -72,7 +72,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsync {
     // — SLA compliance figures (counts only; leader, MPP admin, an agency's own staff) —
 
     const slaMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual('Bulan berformat TTTT-BB', 'Month is YYYY-MM'));
-    const slaQuery = z.object({ from: slaMonth.optional().describe('First month (YYYY-MM); default five months before `to`'), to: slaMonth.optional().describe('Last month (YYYY-MM); default this month') });
+    const slaQuery = z.object({ from: slaMonth.optional().describe('First month (YYYY-MM); default five months before `to`'), to: slaMonth.optional().describe('Last month (YYYY-MM); default this month'), lang: z.enum(['id', 'en']).optional().describe('Language of the CSV headers and names') });
     const n = z.number().nullable();
     const slaCell = z.object({ filed: z.number(), finished: z.number(), finishedOnTime: z.number(), finishedLate: z.number(), rejected: z.number(), sentBack: z.number(), openLate: z.number(), openWithinSla: z.number(), onTimePercent: n, medianWorkingDays: n, averageWorkingDays: n });
     const slaSeries = { months: z.array(slaCell.extend({ month: z.string() })), all: slaCell.describe('The whole range: flows summed, open counts at the end of the last month') };
@@ -90,7 +90,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsync {
       { schema: { tags, summary: 'SLA compliance per agency, service and month: filed, finished on time or late, working days to finish, open late, rejected, sent back', querystring: slaQuery, response: { 200: slaFigures, ...errors } } },
       async (request, reply) => {
         noStore(reply);
-        return figures.slaFigures(ctx, request.actor, request.query);
+        return figures.slaFigures(ctx, requireUser(request), request.query);
       },
     );
     app.get(
@@ -98,7 +98,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsync {
       { schema: { tags, summary: 'The SLA compliance figures as CSV (a row per level, agency, service and month)', querystring: slaQuery, produces: ['text/csv'], response: { 200: z.string().describe('text/csv'), ...errors } } },
       async (request, reply) => {
         noStore(reply);
-        const result = await figures.slaFigures(ctx, request.actor, request.query);
+        const result = await figures.slaFigures(ctx, requireUser(request), request.query);
         reply.header('content-disposition', `attachment; filename="kepatuhan-sla-${result.from}-${result.to}.csv"`);
         return reply.type('text/csv; charset=utf-8').send(figures.slaFiguresCsv(result, request.lang));
       },
