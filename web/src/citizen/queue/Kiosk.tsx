@@ -137,7 +137,7 @@ function KioskPairing({ notice, onPaired }: { notice: 'revoked' | 'unpaired' | n
           {q.kiosk.tokenSubmit}
         </Button>
       </form>
-      <h2>{q.kiosk.adminTitle}</h2>
+      <h2 className="kiosk__admin-pair">{q.kiosk.adminTitle}</h2>
       <p>{q.kiosk.pairLead}</p>
       <ErrorAlert error={error} />
       {user?.role === 'mpp_admin' ? (
