@@ -4,6 +4,7 @@ import { RoleHome } from '../shell/RoleHome.tsx';
 
 /** Where each of the leader's cards opens, once the module behind it has its figures; the rest say "coming soon". */
 const WORKING: Partial<Record<string, string>> = {
+  sla: '/dasbor/sla',
   waiting: '/loket/kinerja',
   sakina: '/sakina/dasbor',
 };

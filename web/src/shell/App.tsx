@@ -31,6 +31,8 @@ const adminCatalogue = () => import('../admin/catalogue/index.ts');
 const adminQueue = () => import('../admin/queue/index.ts');
 const adminApplications = () => import('../admin/applications/index.ts');
 const dashboard = () => import('../dashboard/index.tsx');
+// The SLA figures bring chart.js: their own chunk.
+const dashboardSla = () => import('../dashboard/Sla.tsx');
 const display = () => import('../display/index.tsx');
 const staffSignIn = () => import('./StaffSignIn.tsx');
 
@@ -94,6 +96,7 @@ const AdminTokens = page(admin, 'AdminTokens');
 const AdminOutbox = page(admin, 'AdminOutbox');
 const AdminAudit = page(admin, 'AdminAudit');
 const LeaderDashboard = page(dashboard, 'LeaderDashboard');
+const SlaCompliance = page(dashboardSla, 'SlaCompliance');
 const DisplayBoard = page(display, 'DisplayBoard');
 
 const SAKINA_ROLES: Role[] = ['midwife', 'village_official', 'police_officer'];
@@ -176,6 +179,7 @@ const routes: { path: string; component: ComponentType }[] = [
   { path: '/admin/webhook', component: guarded(['mpp_admin'], WebhookAdmin) },
   { path: '/admin/pengawas-sla', component: guarded(['mpp_admin'], SupervisorAdmin) },
   { path: '/dasbor', component: guarded(['leader'], LeaderDashboard) },
+  { path: '/dasbor/sla', component: guarded(['leader', 'mpp_admin', 'agency_processor'], SlaCompliance) },
 ];
 
 function Shell() {
