@@ -82,3 +82,35 @@ export async function listServiceNames(tx: DbOrTx, r: string, ids: string[]) {
   if (ids.length === 0) return [];
   return tx.select({ id: services.id, code: services.code, nameId: services.nameId, nameEn: services.nameEn }).from(services).where(and(eq(services.regencyCode, r), inArray(services.id, ids)));
 }
+
+/** Services an agency handles itself (not village letters), with their current standard: what the demo history files. */
+export async function listDemoServices(tx: DbOrTx, r: string) {
+  return tx
+    .select({
+      id: services.id,
+      code: services.code,
+      level: services.level,
+      currentVersion: services.currentVersion,
+      agencyId: agencies.id,
+      agencyCode: agencies.code,
+      agencyPlaceId: agencies.placeId,
+      durationValue: serviceStandards.durationValue,
+      durationUnit: serviceStandards.durationUnit,
+    })
+    .from(services)
+    .innerJoin(agencies, and(eq(agencies.regencyCode, services.regencyCode), eq(agencies.id, services.agencyId)))
+    .innerJoin(serviceStandards, and(eq(serviceStandards.regencyCode, services.regencyCode), eq(serviceStandards.serviceId, services.id), eq(serviceStandards.version, services.currentVersion)))
+    .where(and(eq(services.regencyCode, r), eq(services.active, true)))
+    .orderBy(asc(agencies.code), asc(services.code));
+}
+
+/** Whether the demo history is already there (its applications carry the marker note). */
+export async function hasApplicationWithNote(tx: DbOrTx, r: string, note: string): Promise<boolean> {
+  const [row] = await tx.select({ id: applications.id }).from(applications).where(and(eq(applications.regencyCode, r), eq(applications.note, note))).limit(1);
+  return !!row;
+}
+
+export async function insertHistory(tx: DbOrTx, apps: (typeof applications.$inferInsert)[], events: (typeof applicationEvents.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < apps.length; i += 200) await tx.insert(applications).values(apps.slice(i, i + 200));
+  for (let i = 0; i < events.length; i += 400) await tx.insert(applicationEvents).values(events.slice(i, i + 400));
+}

@@ -329,7 +329,7 @@ describe('web shell', () => {
     const page = await openPage(DESKTOP);
     await signInStaff(page, 'pimpinan', '/dasbor');
     await expectHeader(page, 'Pimpinan Daerah', 'Pimpinan');
-    await expectCard(page, 'Kepatuhan SLA', true);
+    await expectCard(page, 'Kepatuhan SLA', false);
     await expectCard(page, 'Indeks Kepuasan Masyarakat', true);
     await expectNoCard(page, 'Pengguna petugas');
     await expectAccessible(page);
