@@ -24,6 +24,8 @@ export const DEMO_NOTE = 'Data demo: riwayat permohonan sintetis';
 const FIRST = ['Agus', 'Budi', 'Siti', 'Dewi', 'Eko', 'Sri', 'Hadi', 'Nur', 'Rina', 'Joko', 'Wahyu', 'Lilis', 'Slamet', 'Yuliana', 'Imam', 'Endang', 'Rudi', 'Fitri', 'Bambang', 'Ratna'];
 const LAST = ['Santoso', 'Wibowo', 'Rahayu', 'Lestari', 'Hidayat', 'Purnomo', 'Susanti', 'Setiawan', 'Handayani', 'Prasetyo', 'Kusuma', 'Wulandari', 'Saputra', 'Maulana'];
 const KECAMATAN = ['351001', '351009', '351016', '351020', '351012', '351005'];
+/** The offices most people deal with at the MPP, when the catalogue has them. */
+const PREFERRED = ['dispendukcapil', 'dpmptsp', 'bapenda', 'dinsos', 'disnaker', 'dinkes', 'dishub', 'bpn'];
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** mulberry32: small, fast, good enough for demo data. */
@@ -63,7 +65,7 @@ export async function seedApplicationHistory(db: Db, regencyCode: string, now: D
     const list = perAgency.get(s.agencyCode) ?? [];
     if (list.length < 3) perAgency.set(s.agencyCode, [...list, s]);
   }
-  const agencyCodes = [...perAgency.keys()].sort((a, b) => (a === 'dispendukcapil' ? -1 : b === 'dispendukcapil' ? 1 : a.localeCompare(b))).slice(0, 8);
+  const agencyCodes = [...PREFERRED.filter((c) => perAgency.has(c)), ...[...perAgency.keys()].filter((c) => !PREFERRED.includes(c)).sort()].slice(0, 8);
   const weighted = agencyCodes.flatMap((code, i) => perAgency.get(code)!.flatMap((s) => Array<typeof s>(code === 'dispendukcapil' ? 6 : i % 3 === 0 ? 2 : 1).fill(s)));
   // Each agency keeps its promise more or less well (the chart must show a spread).
   const lateRate = new Map(agencyCodes.map((code, i) => [code, [0.06, 0.12, 0.25, 0.08, 0.35, 0.15, 0.04, 0.2][i % 8]!]));

@@ -204,7 +204,7 @@ export function SlaCompliance() {
                 <tbody>
                   {data.agencies.map((a) => {
                     const expanded = open.has(a.id);
-                    const name = a.name[lang];
+                    const name = a.shortName;
                     return (
                       <Fragment key={a.id}>
                         <tr className="sla-agency">
@@ -223,7 +223,7 @@ export function SlaCompliance() {
                                 })
                               }
                             >
-                              <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {name}
+                              <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> <abbr title={a.name[lang]}>{name}</abbr>
                             </button>
                           </th>
                           {columns(a.all)}
