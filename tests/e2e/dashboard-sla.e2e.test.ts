@@ -133,5 +133,14 @@ describe('SLA compliance on the leader’s dashboard', () => {
     expect(await table.locator('tbody tr.sla-agency').count()).toBe(1);
     expect(await seriousA11yViolations(capil)).toEqual([]);
     await screenshot(capil, 'dashboard-sla-agency-desktop');
+
+    // English second: the same page, every word switched.
+    await capil.getByRole('button', { name: /English/ }).click();
+    await capil.getByRole('heading', { level: 1, name: 'SLA compliance' }).waitFor();
+    await capil.getByText('Your agency’s figures only.').waitFor();
+    await capil.getByRole('table', { name: /SLA compliance per agency/ }).waitFor();
+    expect(await capil.getByText('Selesai tepat waktu').count()).toBe(0);
+    expect(await seriousA11yViolations(capil)).toEqual([]);
+    await screenshot(capil, 'dashboard-sla-agency-en-desktop');
   });
 });

@@ -117,6 +117,7 @@ export function SlaCompliance() {
   const csv = `/api/applications/figures/sla.csv?${new URLSearchParams({ from: query.from, to: query.to, lang })}`;
   const back = user?.role === 'agency_processor' ? { href: '/instansi', label: m.backAgency } : user?.role === 'mpp_admin' ? { href: '/admin', label: m.back } : { href: '/dasbor', label: m.back };
   const total = data?.total.all;
+  const monthCaption = data?.scope === 'agencies' ? m.monthCaptionAgency : m.monthCaption;
   const columns = (c: Cell) => (
     <>
       <td className="num">{c.filed}</td>
@@ -163,7 +164,7 @@ export function SlaCompliance() {
           {m.csv}
         </a>
       </form>
-      {data?.scope === 'agencies' && <p className="muted">{m.scopeAgency}</p>}
+      {data?.scope === 'agencies' && <p className="muted sla-scope">{m.scopeAgency}</p>}
       <ErrorAlert error={result.error} />
       {result.loading && !data ? (
         <Loading />
@@ -241,16 +242,16 @@ export function SlaCompliance() {
                 </tbody>
                 <tfoot>
                   <tr>
-                    <th scope="row">{m.total}</th>
+                    <th scope="row">{data.scope === 'regency' ? m.total : m.totalAgency}</th>
                     {columns(data.total.all)}
                   </tr>
                 </tfoot>
               </table>
             </div>
 
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={m.monthCaption}>
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={monthCaption}>
               <table className="table sla-table">
-                <caption>{m.monthCaption}</caption>
+                <caption>{monthCaption}</caption>
                 <thead>{heads(m.col.month)}</thead>
                 <tbody>
                   {data.total.months.map((c) => (
