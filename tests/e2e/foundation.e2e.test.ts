@@ -286,6 +286,7 @@ describe('web shell', () => {
     await signInStaff(page, 'capil', '/instansi');
     await expectHeader(page, 'Bambang Irawan (Dispendukcapil)', 'Operator instansi');
     await expectCard(page, 'Kotak masuk permohonan', false);
+    await expectCard(page, 'Kepatuhan SLA', false);
     await expectNoCard(page, 'Panggil antrian');
     await expectAccessible(page);
     await screenshot(page, 'agency-home-desktop');

@@ -21,6 +21,7 @@ export function AdminHome() {
     { key: 'queue', title: queue.home.title, body: queue.home.body, href: '/admin/antrian' },
     { key: 'webhook', title: apps.home.webhook.title, body: apps.home.webhook.body, href: '/admin/webhook' },
     { key: 'supervisor', title: apps.home.supervisor.title, body: apps.home.supervisor.body, href: '/admin/pengawas-sla' },
+    { key: 'compliance', title: apps.home.compliance.title, body: apps.home.compliance.body, href: '/dasbor/sla' },
   ];
   return <RoleHome title={t('admin.title')} lead={t('admin.lead')} features={features} />;
 }

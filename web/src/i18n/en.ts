@@ -194,7 +194,7 @@ export const en: Messages = {
       inbox: { title: 'Application inbox', body: 'Incoming applications, ordered by the promised completion date.' },
       process: { title: 'Step-by-step processing', body: 'Verify, process, sign; return for correction or reject with a reason.' },
       issue: { title: 'Issue the product', body: 'Upload the finished document so the citizen can download or collect it.' },
-      sla: { title: 'Deadlines and escalation', body: 'Applications close to or past their promised completion time.' },
+      sla: { title: 'SLA compliance', body: 'How many finished on time, how many late and how many are still open, by month and by service.' },
     },
   },
   village: {

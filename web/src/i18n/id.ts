@@ -195,7 +195,7 @@ export const id = {
       inbox: { title: 'Kotak masuk permohonan', body: 'Permohonan yang masuk, diurutkan menurut tenggat janji layanan.' },
       process: { title: 'Proses bertahap', body: 'Verifikasi, proses, tanda tangan; kembalikan untuk perbaikan atau tolak dengan alasan.' },
       issue: { title: 'Terbitkan produk layanan', body: 'Unggah dokumen hasil agar warga dapat mengunduh atau mengambilnya.' },
-      sla: { title: 'Tenggat dan eskalasi', body: 'Permohonan yang mendekati atau melewati janji waktu penyelesaian.' },
+      sla: { title: 'Kepatuhan SLA', body: 'Berapa yang selesai tepat waktu, yang terlambat, dan yang masih terbuka, per bulan dan per layanan.' },
     },
   },
   village: {

@@ -10,6 +10,7 @@ const id = {
   home: {
     webhook: { title: 'Webhook instansi', body: 'Alamat sistem instansi yang menerima peristiwa permohonan, kunci rahasia, dan log pengiriman.' },
     supervisor: { title: 'Pengawas SLA instansi', body: 'Siapa yang diberi tahu bila permohonan suatu instansi melewati janji selesai.' },
+    compliance: { title: 'Kepatuhan SLA', body: 'Permohonan selesai tepat waktu dan terlambat, per instansi, layanan, dan bulan.' },
   },
   agency: {
     label: 'Instansi',
@@ -96,6 +97,7 @@ const en: ApplicationsAdminMessages = {
   home: {
     webhook: { title: 'Agency webhooks', body: 'Where each agency’s own system receives application events, its secret, and the delivery log.' },
     supervisor: { title: 'Agency SLA supervisors', body: 'Who is told when an agency’s application is past its promised date.' },
+    compliance: { title: 'SLA compliance', body: 'Applications finished on time and late, by agency, service and month.' },
   },
   agency: {
     label: 'Agency',
