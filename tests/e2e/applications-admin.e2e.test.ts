@@ -1,15 +1,14 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fileApplication } from '../../src/applications/testing.ts';
 import { verifyWebhook } from '../../src/applications/webhook-signature.ts';
 import { deliverDueWebhooks } from '../../src/applications/webhooks.ts';
-import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
-import { createTestPlatform, type Session, type TestPlatform } from '../support/app.ts';
-import { DESKTOP, launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import type { Session, TestPlatform } from '../support/app.ts';
+import { DESKTOP, launchBrowser, screenshot } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
+import { startTestServer } from '../support/server.ts';
 
 /*
  * The MPP admin's applications screens: /admin/webhook (an agency's webhook — address, on/off, the
@@ -41,21 +40,15 @@ let secret = '';
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  requireBuiltWeb();
   await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
   hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/satupintu/peristiwa`;
-  const base = await createTestPlatform({ catalogue: true, config: { UPLOAD_DIR: `/tmp/satupintu-e2e-apps-admin-${process.pid}` } });
-  await base.app.listen({ port: 0, host: '127.0.0.1' });
-  platform = { ...base, url: `http://127.0.0.1:${(base.app.server.address() as AddressInfo).port}` };
+  platform = await startTestServer({ catalogue: true, config: { UPLOAD_DIR: `/tmp/satupintu-e2e-apps-admin-${process.pid}` } });
   admin = await platform.as('admin');
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  page = await openTrackedPage(browser, DESKTOP, { errors: pageErrors });
+  context = page.context();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: platform.url });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
 }, 300_000);
 
 afterEach(() => {
@@ -69,23 +62,15 @@ afterAll(async () => {
   hookServer.close();
 });
 
-async function expectAccessible(): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
-
 const logRow = (text: string | RegExp) => page.getByRole('region', { name: 'Log pengiriman webhook' }).getByRole('row').filter({ hasText: text });
 
 describe('agency webhook', () => {
   it('the admin opens it from the admin home, sets the address and turns it on; the secret is shown once', async () => {
-    await page.goto(`${platform.url}/masuk/petugas?next=${encodeURIComponent('/admin')}`);
-    await page.getByLabel('Nama pengguna').fill('admin');
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL(`${platform.url}/admin`);
+    await signInStaff(page, platform.url, 'admin', '/admin', { next: true });
     await page.getByRole('link', { name: /Webhook instansi/ }).click();
     await page.waitForURL(`${platform.url}/admin/webhook`);
     await expect.poll(() => page.locator('select[name="agency"] option[value="dispendukcapil"]').count()).toBe(1);
-    await expectAccessible();
+    await expectAccessible(page);
 
     await page.getByLabel('Instansi', { exact: true }).selectOption('dispendukcapil');
     expect(page.url()).toContain('instansi=dispendukcapil');
@@ -109,7 +94,7 @@ describe('agency webhook', () => {
     await expect.poll(() => page.getByText('Kunci rahasia baru — hanya ditampilkan sekali').count()).toBe(1);
     await expect.poll(() => page.getByText(`Hanya awalannya yang ditampilkan: ${secret.slice(0, 10)}…`).count()).toBe(1);
     await screenshot(page, 'applications-admin-webhook-secret');
-    await expectAccessible();
+    await expectAccessible(page);
 
     const saved = (await admin.get('/api/admin/agencies/dispendukcapil/integration')).json();
     expect(saved.webhook).toMatchObject({ url: hookUrl, active: true });
@@ -143,7 +128,7 @@ describe('agency webhook', () => {
     expect(await row.textContent()).toContain('HTTP 503: Layanan sedang pemeliharaan');
     expect(await row.textContent()).toContain('application.submitted');
     await screenshot(page, 'applications-admin-webhook-log-failing');
-    await expectAccessible();
+    await expectAccessible(page);
 
     // The request that failed was signed with the secret from the screen.
     const [first] = receiver.received;
@@ -191,7 +176,7 @@ describe('agency SLA supervisor', () => {
     await page.getByLabel('Instansi', { exact: true }).selectOption('dispendukcapil');
     await page.getByLabel('Nama dan jabatan').waitFor();
     await expect.poll(() => page.getByText('Belum ada pengawas: peringatan dikirim ke petugas instansi.', { exact: false }).count()).toBe(1);
-    await expectAccessible();
+    await expectAccessible(page);
 
     await page.getByLabel('Nama dan jabatan').fill('Ir. Bambang Sutrisno, Kepala Bidang Pelayanan');
     await page.getByLabel('Nomor HP / WhatsApp').fill('12345');
@@ -199,7 +184,7 @@ describe('agency SLA supervisor', () => {
     await expect.poll(() => page.getByText('Nomor HP Indonesia tidak valid (contoh: 0812 3456 7890).').count()).toBeGreaterThan(0);
     expect(await page.getByLabel('Nomor HP / WhatsApp').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'applications-admin-supervisor-error');
-    await expectAccessible();
+    await expectAccessible(page);
 
     await page.getByLabel('Nomor HP / WhatsApp').fill('0813 3456 7890');
     await page.getByLabel('E-mail', { exact: true }).fill('Kabid.Pelayanan@banyuwangikab.example');
@@ -209,7 +194,7 @@ describe('agency SLA supervisor', () => {
     expect(await page.getByLabel('Nomor HP / WhatsApp').inputValue()).toBe('+6281334567890');
     await expect.poll(() => page.getByText('Ir. Bambang Sutrisno, Kepala Bidang Pelayanan · +6281334567890 · kabid.pelayanan@banyuwangikab.example', { exact: false }).count()).toBe(1);
     await screenshot(page, 'applications-admin-supervisor-saved');
-    await expectAccessible();
+    await expectAccessible(page);
 
     const saved = (await admin.get('/api/admin/agencies/dispendukcapil/integration')).json();
     expect(saved.supervisor).toEqual({ name: 'Ir. Bambang Sutrisno, Kepala Bidang Pelayanan', phone: '+6281334567890', email: 'kabid.pelayanan@banyuwangikab.example', locale: 'en' });
@@ -223,11 +208,11 @@ describe('agency SLA supervisor', () => {
     await expect.poll(() => page.getByRole('cell', { name: /delivered/ }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('checkbox', { name: /application resubmitted after correction/ }).isChecked()).toBe(false);
     await screenshot(page, 'applications-admin-webhook-en');
-    await expectAccessible();
+    await expectAccessible(page);
     await page.goto(`${platform.url}/admin/pengawas-sla?instansi=dispendukcapil`);
     await page.getByLabel('Mobile / WhatsApp number').waitFor();
     expect(await page.getByLabel('Language of the alerts').inputValue()).toBe('en');
     await screenshot(page, 'applications-admin-supervisor-en');
-    await expectAccessible();
+    await expectAccessible(page);
   });
 });

@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../src/applications/testing.ts';
 import { queryRows } from '../../src/db/client.ts';
-import { DEMO_CITIZEN, DEMO_PASSWORD } from '../../src/seed/demo.ts';
+import { DEMO_CITIZEN } from '../../src/seed/demo.ts';
 import { samplePdf } from '../../src/storage/fixtures.ts';
-import { createTestPlatform, type TestPlatform } from '../support/app.ts';
-import { DESKTOP, launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import type { TestPlatform } from '../support/app.ts';
+import { DESKTOP, launchBrowser, screenshot } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
+import { startTestServer } from '../support/server.ts';
 
 /*
  * Issue 5, filing on a resident's behalf: the counter officer at the MPP (`loket`) files for the
@@ -20,7 +21,7 @@ import { DESKTOP, launchBrowser, screenshot, seriousA11yViolations } from '../su
  * `npm run build:web && npx vitest run --project e2e tests/e2e/applications-staff.e2e.test.ts`.
  */
 
-let platform: TestPlatform;
+let platform: TestPlatform & { url: string };
 let url: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -32,10 +33,9 @@ let counterNumber = '';
 let counterPage: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
-  platform = await createTestPlatform({ catalogue: true, config: { UPLOAD_DIR: uploads } });
-  await platform.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(platform.app.server.address() as AddressInfo).port}`;
+  requireBuiltWeb();
+  platform = await startTestServer({ catalogue: true, config: { UPLOAD_DIR: uploads } });
+  url = platform.url;
   browser = await launchBrowser();
 
   // Real files: PDFs made by pdfkit, and JPEGs "scanned" by the browser itself.
@@ -73,24 +73,10 @@ afterEach(async (ctx) => {
 });
 
 async function signIn(username: string, home: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
+  const page = await openTrackedPage(browser, DESKTOP, { errors: pageErrors, contexts });
   current = page;
-  await page.goto(`${url}/masuk/petugas`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL(`${url}${home}`);
+  await signInStaff(page, url, username, home);
   return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
 }
 
 async function heading(page: Page, name: string | RegExp): Promise<void> {

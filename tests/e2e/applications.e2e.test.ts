@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CITIZEN, DEMO_PASSWORD } from '../../src/seed/demo.ts';
+import { DEMO_CITIZEN } from '../../src/seed/demo.ts';
 import { samplePdf } from '../../src/storage/fixtures.ts';
 import { sha256Hex } from '../../src/storage/store.ts';
-import { createTestPlatform, latestCode, type TestPlatform } from '../support/app.ts';
-import { DESKTOP, launchBrowser, PHONE, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import { latestCode, type TestPlatform } from '../support/app.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
+import { startTestServer } from '../support/server.ts';
 
 /*
  * Issue 5, done when: a citizen files an application with a real PDF and a real JPEG, the agency
@@ -17,7 +18,7 @@ import { DESKTOP, launchBrowser, PHONE, screenshot, seriousA11yViolations } from
  * Needs the built web app: `npm run build:web && npx vitest run --project e2e tests/e2e/applications.e2e.test.ts`.
  */
 
-let platform: TestPlatform;
+let platform: TestPlatform & { url: string };
 let url: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -30,10 +31,9 @@ let number = '';
 let productPdf: Buffer;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
-  platform = await createTestPlatform({ catalogue: true, config: { UPLOAD_DIR: uploads } });
-  await platform.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(platform.app.server.address() as AddressInfo).port}`;
+  requireBuiltWeb();
+  platform = await startTestServer({ catalogue: true, config: { UPLOAD_DIR: uploads } });
+  url = platform.url;
   browser = await launchBrowser();
 
   // Real files: a PDF made by pdfkit, and a JPEG photographed by the browser itself.
@@ -66,20 +66,7 @@ afterEach(async (ctx) => {
   if (officer) await screenshot(officer, 'applications-failed-officer').catch(() => undefined);
 });
 
-async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
-  return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
+const openPage = (viewport: Viewport) => openTrackedPage(browser, viewport, { errors: pageErrors, contexts, acceptDownloads: true });
 
 async function heading(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();
@@ -191,11 +178,7 @@ describe('an application from filing to download', () => {
 
   it('the agency processor finds it in the inbox, opens the documents, and sends it back for correction', async () => {
     officer = await openPage(DESKTOP);
-    await officer.goto(`${url}/masuk/petugas`);
-    await officer.getByLabel('Nama pengguna').fill('capil');
-    await officer.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await officer.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await officer.waitForURL(`${url}/instansi`);
+    await signInStaff(officer, url, 'capil', '/instansi');
     await officer.getByRole('link', { name: /Kotak masuk permohonan/ }).click();
     await heading(officer, 'Kotak masuk permohonan');
     await officer.getByRole('link', { name: number }).waitFor();

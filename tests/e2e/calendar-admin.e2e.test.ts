@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import type { TestPlatform } from '../support/app.ts';
-import { DESKTOP, launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, screenshot } from '../support/browser.ts';
+import { expectAccessible, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /* The calendar admin tells the MPP admin when a coming year's cuti bersama still awaits its SKB. */
@@ -13,7 +11,7 @@ let platform: TestPlatform & { url: string };
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  requireBuiltWeb();
   platform = await startTestServer({ catalogue: true });
   browser = await launchBrowser();
 });
@@ -27,17 +25,13 @@ describe('calendar admin', () => {
   it('notes that the 2027 cuti bersama list awaits the SKB, and not for a year that has its list', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     const page = await context.newPage();
-    await page.goto(`${platform.url}/masuk/petugas`);
-    await page.getByLabel('Nama pengguna').fill('admin');
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL(`${platform.url}/admin`);
+    await signInStaff(page, platform.url, 'admin', '/admin');
 
     await page.goto(`${platform.url}/admin/katalog/kalender?tahun=2027`);
     const note = page.getByRole('status').filter({ hasText: 'Cuti bersama 2027 belum diisi' });
     await note.waitFor();
     expect(await note.textContent()).toContain('menunggu SKB 3 Menteri');
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await expectAccessible(page);
     await screenshot(page, 'admin-calendar-2027-awaiting-skb');
 
     await page.goto(`${platform.url}/admin/katalog/kalender?tahun=2026`);

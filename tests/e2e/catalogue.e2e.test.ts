@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import type { TestPlatform } from '../support/app.ts';
-import { DESKTOP, launchBrowser, PHONE, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -26,7 +24,7 @@ const pageErrors: string[] = [];
 const WAIT = { timeout: 30_000 };
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  requireBuiltWeb();
   platform = await startTestServer({ catalogue: true });
   browser = await launchBrowser();
 }, 300_000);
@@ -41,35 +39,18 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  contexts.push(context);
-  const page = await context.newPage();
+async function openPage(viewport: Viewport): Promise<Page> {
+  // Refused writes (400, 409) are expected in some steps and show up as "Failed to load resource".
+  const page = await openTrackedPage(browser, viewport, { errors: pageErrors, contexts });
   page.setDefaultTimeout(30_000);
   // A failing step leaves a picture of what the page showed.
   onTestFailed(async ({ task }) => {
     await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}-${contexts.length}`).catch(() => undefined);
   });
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  // Refused writes (400, 409) are expected in some steps and show up as "Failed to load resource".
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
   return page;
 }
 
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
-
-async function signInAdmin(page: Page): Promise<void> {
-  await page.goto(`${platform.url}/masuk/petugas`);
-  await page.getByLabel('Nama pengguna').fill('admin');
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL(`${platform.url}/admin`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
+const signInAdmin = (page: Page) => signInStaff(page, platform.url, 'admin', '/admin', { waitForHeading: true });
 
 /** The names of the search results, in order. */
 async function resultNames(page: Page): Promise<string[]> {

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedApplicationHistory } from '../../src/applications/seed-history.ts';
-import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import type { TestPlatform } from '../support/app.ts';
-import { DESKTOP, launchBrowser, PHONE, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -22,7 +21,7 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  requireBuiltWeb();
   // The page's default months come from the browser's clock: the server's must agree with it.
   platform = await startTestServer({ start: new Date(), catalogue: true });
   await seedApplicationHistory(platform.ctx.db, platform.ctx.regencyCode, platform.clock.now);
@@ -39,25 +38,10 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function openPage(viewport = DESKTOP, locale = 'id-ID'): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Jakarta', acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
-  return page;
-}
+const openPage = (viewport = DESKTOP, locale = 'id-ID') =>
+  openTrackedPage(browser, viewport, { errors: pageErrors, contexts, locale, acceptDownloads: true, ignoreConsole: /Failed to load resource/ });
 
-async function signIn(page: Page, username: string, home: string): Promise<void> {
-  await page.goto(`${platform.url}/masuk/petugas`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL(`${platform.url}${home}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
+const signIn = (page: Page, username: string, home: string) => signInStaff(page, platform.url, username, home, { waitForHeading: true });
 
 describe('SLA compliance on the leader’s dashboard', () => {
   let page: Page;
@@ -88,7 +72,7 @@ describe('SLA compliance on the leader’s dashboard', () => {
     expect(await hide.getAttribute('aria-expanded')).toBe('true');
     await table.getByRole('rowheader', { name: capil.services[0].name.id, exact: true }).waitFor();
     expect(await table.locator('tfoot td').first().textContent()).toBe(String(figures.total.all.filed));
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await expectAccessible(page);
     await screenshot(page, 'dashboard-sla-desktop');
   });
 
@@ -120,7 +104,7 @@ describe('SLA compliance on the leader’s dashboard', () => {
     await phone.getByText('Selesai tepat waktu', { exact: true }).waitFor();
     await phone.getByRole('img', { name: 'Persentase selesai tepat waktu per instansi' }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
-    expect(await seriousA11yViolations(phone)).toEqual([]);
+    await expectAccessible(phone);
     await screenshot(phone, 'dashboard-sla-phone');
   });
 
@@ -131,7 +115,7 @@ describe('SLA compliance on the leader’s dashboard', () => {
     await capil.getByText('Angka instansi Anda saja.').waitFor();
     const table = capil.getByRole('table', { name: /Kepatuhan SLA per instansi/ });
     expect(await table.locator('tbody tr.sla-agency').count()).toBe(1);
-    expect(await seriousA11yViolations(capil)).toEqual([]);
+    await expectAccessible(capil);
     await screenshot(capil, 'dashboard-sla-agency-desktop');
 
     // English second: the same page, every word switched.
@@ -140,7 +124,7 @@ describe('SLA compliance on the leader’s dashboard', () => {
     await capil.getByText('Your agency’s figures only.').waitFor();
     await capil.getByRole('table', { name: /SLA compliance per agency/ }).waitFor();
     expect(await capil.getByText('Selesai tepat waktu').count()).toBe(0);
-    expect(await seriousA11yViolations(capil)).toEqual([]);
+    await expectAccessible(capil);
     await screenshot(capil, 'dashboard-sla-agency-en-desktop');
   });
 });

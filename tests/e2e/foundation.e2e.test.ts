@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CITIZEN, DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { latestCode, type TestPlatform } from '../support/app.ts';
-import { DESKTOP, launchBrowser, PHONE, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -20,7 +19,7 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  requireBuiltWeb();
   platform = await startTestServer();
   browser = await launchBrowser();
 });
@@ -35,31 +34,8 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  contexts.push(context);
-  const page = await context.newPage();
-  // A broken page must fail the test, not only look odd in a screenshot.
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  // Console errors too (a CSP refusal shows up only there); refused API calls are expected in some steps.
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
-  return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
-
-async function signInStaff(page: Page, username: string, home: string): Promise<void> {
-  await page.goto(`${platform.url}/masuk/petugas`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL(`${platform.url}${home}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
+const openPage = (viewport: Viewport) => openTrackedPage(browser, viewport, { errors: pageErrors, contexts });
+const signIn = (page: Page, username: string, home: string) => signInStaff(page, platform.url, username, home, { waitForHeading: true });
 
 /** Feature cards by their heading; `soon` says whether the card must carry the "coming soon" badge. */
 async function expectCard(page: Page, title: string, soon: boolean, badge = 'Segera hadir'): Promise<void> {
@@ -188,7 +164,7 @@ describe('web shell', () => {
 
   it('the MPP admin manages users, API tokens, reads the outbox and verifies the audit chain', async () => {
     const page = await openPage(DESKTOP);
-    await signInStaff(page, 'admin', '/admin');
+    await signIn(page, 'admin', '/admin');
     await expectHeader(page, 'Admin MPP Banyuwangi', 'Admin MPP');
     expect(await page.getByTestId('user-role').textContent()).toContain('Mal Pelayanan Publik Banyuwangi');
     await expectCard(page, 'Pengguna petugas', false);
@@ -265,7 +241,7 @@ describe('web shell', () => {
 
   it('the counter officer lands on /loket, and the admin console is a 403 for them', async () => {
     const page = await openPage(DESKTOP);
-    await signInStaff(page, 'loket', '/loket');
+    await signIn(page, 'loket', '/loket');
     await expectHeader(page, 'Dewi Lestari (Loket MPP)', 'Petugas loket');
     await expectCard(page, 'Panggil antrian', false); // the queue console, /loket/antrian
     await expectCard(page, 'Ajukan atas nama warga', false);
@@ -283,7 +259,7 @@ describe('web shell', () => {
 
   it('the agency processor lands on /instansi', async () => {
     const page = await openPage(DESKTOP);
-    await signInStaff(page, 'capil', '/instansi');
+    await signIn(page, 'capil', '/instansi');
     await expectHeader(page, 'Bambang Irawan (Dispendukcapil)', 'Operator instansi');
     await expectCard(page, 'Kotak masuk permohonan', false);
     await expectCard(page, 'Kepatuhan SLA', false);
@@ -294,7 +270,7 @@ describe('web shell', () => {
 
   it('the midwife sees the clinical SAKINA cards (phone and desktop)', async () => {
     const page = await openPage(PHONE);
-    await signInStaff(page, 'bidan.sempu', '/sakina');
+    await signIn(page, 'bidan.sempu', '/sakina');
     await expectHeader(page, 'Bidan Rina Wulandari', 'Bidan');
     // The SAKINA home is a working screen now; tests/e2e/sakina.e2e.test.ts asserts what each SAKINA role sees on it.
     await expectAccessible(page);
@@ -305,7 +281,7 @@ describe('web shell', () => {
 
   it('the police officer sees the escort cards, not the clinical ones', async () => {
     const page = await openPage(DESKTOP);
-    await signInStaff(page, 'polisi.sempu', '/sakina');
+    await signIn(page, 'polisi.sempu', '/sakina');
     await expectHeader(page, 'Bripka Agus (Bhabinkamtibmas Sempu)', 'Polisi (Bhabinkamtibmas)');
     await expectAccessible(page);
     await screenshot(page, 'sakina-police-desktop');
@@ -316,7 +292,7 @@ describe('web shell', () => {
 
   it('the village operator lands on Smart Kampung', async () => {
     const page = await openPage(DESKTOP);
-    await signInStaff(page, 'desa.sempu', '/desa');
+    await signIn(page, 'desa.sempu', '/desa');
     await expectHeader(page, 'Operator Desa Sempu', 'Operator desa');
     // Filing for residents and the village letters' inbox are working screens (tests/e2e/applications-staff.e2e.test.ts).
     await expectCard(page, 'Ajukan untuk warga', false);
@@ -328,7 +304,7 @@ describe('web shell', () => {
 
   it('the leader lands on the dashboard', async () => {
     const page = await openPage(DESKTOP);
-    await signInStaff(page, 'pimpinan', '/dasbor');
+    await signIn(page, 'pimpinan', '/dasbor');
     await expectHeader(page, 'Pimpinan Daerah', 'Pimpinan');
     await expectCard(page, 'Kepatuhan SLA', false);
     await expectCard(page, 'Indeks Kepuasan Masyarakat', true);

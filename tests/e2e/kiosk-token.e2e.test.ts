@@ -1,12 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { seedQueueDemo } from '../../src/queue/seeder.ts';
-import { createTestPlatform, type TestPlatform } from '../support/app.ts';
-import { DESKTOP, launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import type { TestPlatform } from '../support/app.ts';
+import { DESKTOP, launchBrowser, screenshot } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, type Viewport } from '../support/e2e.ts';
+import { startTestServer } from '../support/server.ts';
 
 /*
  * Pairing a kiosk by its token (issue #4): the MPP admin pairs a kiosk at /admin/antrian → Kios and
@@ -27,11 +26,9 @@ const KIOSK = { width: 1080, height: 1500 };
 const REFUSED = 'Token tidak berlaku atau sudah dicabut. Minta admin MPP memasangkan kios baru.';
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
-  const base = await createTestPlatform({ catalogue: true });
-  await seedQueueDemo(base.database.db, base.ctx.regencyCode);
-  await base.app.listen({ port: 0, host: '127.0.0.1' });
-  platform = { ...base, url: `http://127.0.0.1:${(base.app.server.address() as AddressInfo).port}` };
+  requireBuiltWeb();
+  platform = await startTestServer({ catalogue: true });
+  await seedQueueDemo(platform.database.db, platform.ctx.regencyCode);
   browser = await launchBrowser();
 }, 300_000);
 
@@ -45,25 +42,16 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  contexts.push(context);
-  const page = await context.newPage();
-  // The kiosk prints each ticket; a headless browser has no printer.
-  await page.addInitScript(() => {
-    window.print = () => undefined;
+const openPage = (viewport: Viewport) =>
+  openTrackedPage(browser, viewport, {
+    errors: pageErrors,
+    contexts,
+    // The kiosk prints each ticket; a headless browser has no printer. The refused token is a 401
+    // the page handles; the browser still logs the failed load (ignored by default).
+    init: () => {
+      window.print = () => undefined;
+    },
   });
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    // The refused token is a 401 the page handles; the browser still logs the failed load.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
-  return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
 
 /** The admin's kiosk tab: pairs a kiosk by name and returns the token shown once. */
 async function pairKiosk(admin: Page, name: string): Promise<string> {

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { seedQueueDemo } from '../../src/queue/seeder.ts';
-import { createTestPlatform, type Session, type TestPlatform } from '../support/app.ts';
-import { DESKTOP, launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import type { Session, TestPlatform } from '../support/app.ts';
+import { DESKTOP, launchBrowser, screenshot } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
+import { startTestServer } from '../support/server.ts';
 
 /*
  * The MPP admin's queue console (/admin/antrian): changes the slot capacity of a service and the
@@ -26,20 +24,14 @@ const MPP = 'mpp-banyuwangi';
 const TODAY = '2026-11-30'; // the test clock: Monday 30 November 2026, 09:00 WIB
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
-  const base = await createTestPlatform({ catalogue: true });
-  await seedQueueDemo(base.database.db, base.ctx.regencyCode);
-  await base.app.listen({ port: 0, host: '127.0.0.1' });
-  platform = { ...base, url: `http://127.0.0.1:${(base.app.server.address() as AddressInfo).port}` };
+  requireBuiltWeb();
+  platform = await startTestServer({ catalogue: true });
+  await seedQueueDemo(platform.database.db, platform.ctx.regencyCode);
   api = await platform.as('admin');
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  page = await openTrackedPage(browser, DESKTOP, { errors: pageErrors });
+  context = page.context();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: platform.url });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
 }, 300_000);
 
 afterEach(() => {
@@ -52,17 +44,9 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function expectAccessible(): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
-
 describe('queue administration', () => {
   it('the admin home links to the queue console, which opens on the admin’s own point', async () => {
-    await page.goto(`${platform.url}/masuk/petugas?next=${encodeURIComponent('/admin')}`);
-    await page.getByLabel('Nama pengguna').fill('admin');
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL(`${platform.url}/admin`);
+    await signInStaff(page, platform.url, 'admin', '/admin', { next: true });
     await page.getByRole('link', { name: /Pengaturan antrian/ }).click();
     await page.waitForURL(`${platform.url}/admin/antrian`);
     await expect.poll(() => page.getByRole('heading', { level: 2, name: /Mal Pelayanan Publik/ }).count()).toBe(1);
@@ -85,7 +69,7 @@ describe('queue administration', () => {
     await page.keyboard.press('ArrowLeft');
     expect(await page.getByRole('tab', { name: 'Aturan urutan', selected: true }).count()).toBe(1);
     await screenshot(page, 'queue-admin-policy');
-    await expectAccessible();
+    await expectAccessible(page);
   });
 
   it('changes a priority group’s weight; a wrong weight is named next to its field; the kiosk sees the new weight', async () => {
@@ -97,7 +81,7 @@ describe('queue administration', () => {
     expect(await error.textContent()).toBe('Isi bilangan bulat dari 1 sampai 100');
     expect(await weight.getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'queue-admin-policy-error');
-    await expectAccessible();
+    await expectAccessible(page);
 
     await weight.fill('7');
     await page.getByRole('button', { name: 'Simpan aturan' }).click();
@@ -127,7 +111,7 @@ describe('queue administration', () => {
     // Saved groups keep their code (tickets refer to it): the code field turns read-only.
     expect(await page.locator('tr[data-group="veteran"] .qa-group-code').getAttribute('readonly')).not.toBeNull();
     await screenshot(page, 'queue-admin-policy-groups');
-    await expectAccessible();
+    await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Hapus kelompok Veteran pejuang' }).click();
     expect(await page.locator('tr[data-group="veteran"]').count()).toBe(0);
@@ -157,7 +141,7 @@ describe('queue administration', () => {
     expect(await drawer.getByText('Jam berformat JJ:MM').count()).toBe(1);
     expect(await drawer.getByText('Isi bilangan bulat dari 1 sampai 1000').count()).toBe(1);
     await screenshot(page, 'queue-admin-service-drawer-error');
-    await expectAccessible();
+    await expectAccessible(page);
 
     await capacity.fill('9');
     await drawer.getByLabel(/pada pukul/).fill('07:00');
@@ -168,7 +152,7 @@ describe('queue administration', () => {
     // The dense table fits the desktop: the page never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await screenshot(page, 'queue-admin-services');
-    await expectAccessible();
+    await expectAccessible(page);
 
     const slots = (await platform.anonymous.get(`/api/queue/points/${MPP}/services/kk-baru/slots?date=${TODAY}`)).json() as { slots: { capacity: number }[] };
     expect(slots.slots.length).toBeGreaterThan(0);
@@ -186,7 +170,7 @@ describe('queue administration', () => {
     await page.getByText('Token disalin.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
     await screenshot(page, 'queue-admin-kiosk-token');
-    await expectAccessible();
+    await expectAccessible(page);
     const home = await platform.anonymous.get('/api/queue/kiosk', { 'x-kiosk-token': token });
     expect(home.statusCode).toBe(200);
     // The ordering rule changed above reaches the kiosk's priority buttons.
@@ -198,13 +182,13 @@ describe('queue administration', () => {
     const confirm = page.getByRole('dialog', { name: 'Cabut kios?' });
     await confirm.waitFor();
     await screenshot(page, 'queue-admin-kiosk-revoke');
-    await expectAccessible();
+    await expectAccessible(page);
     await confirm.getByRole('button', { name: 'Ya, cabut kios' }).click();
     await page.getByText('Kios "Kios lobi timur" telah dicabut.').waitFor();
     await expect.poll(() => page.getByRole('row', { name: /Kios lobi timur/ }).getByText('Dicabut').count()).toBe(1);
     expect((await platform.anonymous.get('/api/queue/kiosk', { 'x-kiosk-token': token })).statusCode).toBe(401);
     await screenshot(page, 'queue-admin-kiosks');
-    await expectAccessible();
+    await expectAccessible(page);
   });
 
   it('reads in English too', async () => {
@@ -213,6 +197,6 @@ describe('queue administration', () => {
     await page.getByRole('tab', { name: 'Ordering rule', selected: true }).waitFor();
     expect(await page.getByRole('heading', { level: 1, name: 'Queue settings' }).count()).toBe(1);
     await screenshot(page, 'queue-admin-policy-en');
-    await expectAccessible();
+    await expectAccessible(page);
   });
 });

@@ -1,12 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CITIZEN, DEMO_PASSWORD } from '../../src/seed/demo.ts';
+import { DEMO_CITIZEN } from '../../src/seed/demo.ts';
 import { seedQueueDemo } from '../../src/queue/seeder.ts';
-import { createTestPlatform, latestCode, type TestPlatform } from '../support/app.ts';
+import { latestCode, type TestPlatform } from '../support/app.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
+import { startTestServer } from '../support/server.ts';
 
 /*
  * The queue end to end, in four browsers as in the hall: a citizen books a slot on a phone, checks
@@ -24,12 +24,10 @@ const TV = { width: 1920, height: 1080 };
 const KIOSK = { width: 1080, height: 1500 };
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  requireBuiltWeb();
   // Monday 30 November 2026, 09:00 WIB; the catalogue and the demo queue configuration loaded.
-  const base = await createTestPlatform({ catalogue: true });
-  await seedQueueDemo(base.database.db, base.ctx.regencyCode);
-  await base.app.listen({ port: 0, host: '127.0.0.1' });
-  platform = { ...base, url: `http://127.0.0.1:${(base.app.server.address() as AddressInfo).port}` };
+  platform = await startTestServer({ catalogue: true });
+  await seedQueueDemo(platform.database.db, platform.ctx.regencyCode);
   browser = await launchBrowser();
 });
 
@@ -43,32 +41,16 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  contexts.push(context);
-  const page = await context.newPage();
-  // The kiosk prints each ticket; a headless browser has no printer.
-  await page.addInitScript(() => {
-    window.print = () => undefined;
+const openPage = (viewport: Viewport) =>
+  openTrackedPage(browser, viewport, {
+    errors: pageErrors,
+    contexts,
+    // The kiosk prints each ticket; a headless browser has no printer.
+    init: () => {
+      window.print = () => undefined;
+    },
   });
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
-  return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
-
-async function signInStaff(page: Page, username: string, next: string): Promise<void> {
-  await page.goto(`${platform.url}/masuk/petugas?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL(`${platform.url}${next}`);
-}
+const signIn = (page: Page, username: string, next: string) => signInStaff(page, platform.url, username, next, { next: true });
 
 describe('queue: book, check in, call, show', () => {
   let citizen: Page;
@@ -123,7 +105,7 @@ describe('queue: book, check in, call, show', () => {
 
   it('the admin pairs the kiosk; the citizen checks in there and gets a 58 mm ticket', async () => {
     kiosk = await openPage(KIOSK);
-    await signInStaff(kiosk, 'admin', '/kios');
+    await signIn(kiosk, 'admin', '/kios');
     await kiosk.getByRole('heading', { level: 1, name: 'Perangkat ini belum dipasangkan sebagai kios.' }).waitFor();
     await kiosk.getByRole('button', { name: 'Pasangkan sebagai kios' }).click();
     await kiosk.getByRole('heading', { level: 1, name: 'Ambil nomor antrian' }).waitFor();
@@ -153,7 +135,7 @@ describe('queue: book, check in, call, show', () => {
 
   it('the officer signs in to counter A and calls the next ticket from the console', async () => {
     officer = await openPage(DESKTOP);
-    await signInStaff(officer, 'loket', '/loket/antrian');
+    await signIn(officer, 'loket', '/loket/antrian');
     await officer.getByRole('heading', { level: 1, name: 'Masuk ke loket' }).waitFor();
     await expectAccessible(officer);
     await officer.getByRole('button', { name: /^Loket A\b/ }).click();

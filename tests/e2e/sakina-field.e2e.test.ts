@@ -1,13 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wibDateOf } from '../../src/catalogue/calendar/local-date.ts';
 import { recordVisit, registerWoman } from '../../src/sakina/testing.ts';
 import { seedSakina } from '../../src/sakina/seed.ts';
-import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import type { Session, TestPlatform } from '../support/app.ts';
-import { launchBrowser, PHONE, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import { launchBrowser, PHONE, screenshot } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -27,7 +25,7 @@ const WOMAN = 'Siti Maemunah';
 let womanId = '';
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  requireBuiltWeb();
   platform = await startTestServer({ start: new Date() });
   await seedSakina(platform.ctx.db, platform.ctx.regencyCode, { demo: true, demoRecords: false, today: wibDateOf(platform.clock.now) });
   api = await platform.as('bidan.sempu');
@@ -49,29 +47,16 @@ afterAll(async () => {
 });
 
 async function openPage(): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
+  const page = await openTrackedPage(browser, PHONE, {
+    errors: pageErrors,
+    contexts,
     // A request that fails while offline is the point of the offline test, not a page error.
-    if (message.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch/.test(message.text())) pageErrors.push(`${page.url()}: console: ${message.text()}`);
+    ignoreConsole: /Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch/,
   });
-  return { page, context };
+  return { page, context: page.context() };
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${platform.url}/masuk/petugas`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL(`${platform.url}/sakina`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
+const signIn = (page: Page, username: string) => signInStaff(page, platform.url, username, '/sakina', { waitForHeading: true });
 
 describe('SAKINA field screens on a phone', () => {
   let bidan: Page;

@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wibDateOf } from '../../src/catalogue/calendar/local-date.ts';
 import { PWS_KIA_FIRST_ROW } from '../../src/sakina/figures-xlsx.ts';
 import { seedSakina } from '../../src/sakina/seed.ts';
-import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import type { TestPlatform } from '../support/app.ts';
-import { DESKTOP, launchBrowser, PHONE, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -27,7 +27,7 @@ const pageErrors: string[] = [];
 let year = 0;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  requireBuiltWeb();
   // The browser counts "this month" from the machine's clock: the server's clock must agree with it.
   platform = await startTestServer({ start: new Date() });
   await seedSakina(platform.ctx.db, platform.ctx.regencyCode, { demo: true, demoRecords: true, today: wibDateOf(platform.clock.now) });
@@ -45,29 +45,10 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function openPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
-  return page;
-}
+const openPage = (viewport = DESKTOP) =>
+  openTrackedPage(browser, viewport, { errors: pageErrors, contexts, acceptDownloads: true, ignoreConsole: /Failed to load resource/ });
 
-async function signIn(page: Page, username: string, home: string): Promise<void> {
-  await page.goto(`${platform.url}/masuk/petugas`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL(`${platform.url}${home}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
+const signIn = (page: Page, username: string, home: string) => signInStaff(page, platform.url, username, home, { waitForHeading: true });
 
 /** Sempu's K1 cell in the per-village table: "12 (12.5%)". */
 function sempuK1(page: Page) {

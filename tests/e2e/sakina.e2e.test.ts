@@ -1,14 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wibDateOf } from '../../src/catalogue/calendar/local-date.ts';
 import { buildNik } from '../../src/identity/nik.ts';
 import { scanPregnancies } from '../../src/sakina/jobs.ts';
 import { seedSakina } from '../../src/sakina/seed.ts';
-import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import type { TestPlatform } from '../support/app.ts';
-import { DESKTOP, launchBrowser, PHONE, screenshot, seriousA11yViolations } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
+import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -28,7 +26,7 @@ const WOMAN = 'Ratna Sari Dewi';
 let recordUrl = '';
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  requireBuiltWeb();
   // The browser counts "today" from the machine's clock: the server's clock must agree with it.
   platform = await startTestServer({ start: new Date() });
   await seedSakina(platform.ctx.db, platform.ctx.regencyCode, { demo: true, demoRecords: true, today: wibDateOf(platform.clock.now) });
@@ -47,29 +45,9 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function openPage(viewport = PHONE): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
-  return page;
-}
+const openPage = (viewport = PHONE) => openTrackedPage(browser, viewport, { errors: pageErrors, contexts, ignoreConsole: /Failed to load resource/ });
 
-async function signIn(page: Page, username: string, home = '/sakina'): Promise<void> {
-  await page.goto(`${platform.url}/masuk/petugas`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL(`${platform.url}${home}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
+const signIn = (page: Page, username: string, home = '/sakina') => signInStaff(page, platform.url, username, home, { waitForHeading: true });
 
 const daysAgo = (n: number) => {
   const d = new Date(`${wibDateOf(platform.clock.now)}T00:00:00Z`);

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import type { TestPlatform } from '../support/app.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
+import { requireBuiltWeb } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -18,7 +17,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  requireBuiltWeb();
   platform = await startTestServer({ catalogue: true });
   browser = await launchBrowser();
 });
