@@ -10,7 +10,7 @@ import { DEMO_CITIZEN } from '../../src/seed/demo.ts';
 import { samplePdf } from '../../src/storage/fixtures.ts';
 import type { TestPlatform } from '../support/app.ts';
 import { DESKTOP, launchBrowser, screenshot } from '../support/browser.ts';
-import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
+import { closeBrowsing, expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -60,9 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await platform?.close();
+  await closeBrowsing(contexts, browser, platform);
   fs.rmSync(files, { recursive: true, force: true });
   fs.rmSync(uploads, { recursive: true, force: true });
   expect(pageErrors).toEqual([]);

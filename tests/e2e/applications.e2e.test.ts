@@ -8,7 +8,7 @@ import { samplePdf } from '../../src/storage/fixtures.ts';
 import { sha256Hex } from '../../src/storage/store.ts';
 import { latestCode, type TestPlatform } from '../support/app.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
-import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
+import { closeBrowsing, expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -51,9 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await platform?.close();
+  await closeBrowsing(contexts, browser, platform);
   fs.rmSync(files, { recursive: true, force: true });
   fs.rmSync(uploads, { recursive: true, force: true });
   expect(pageErrors).toEqual([]);

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { TestPlatform } from '../support/app.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
-import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
+import { closeBrowsing, expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -34,9 +34,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await platform?.close();
+  await closeBrowsing(contexts, browser, platform);
 });
 
 async function openPage(viewport: Viewport): Promise<Page> {

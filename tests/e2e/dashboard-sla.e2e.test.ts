@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedApplicationHistory } from '../../src/applications/seed-history.ts';
 import type { TestPlatform } from '../support/app.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
-import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
+import { closeBrowsing, expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -33,9 +33,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await platform?.close();
+  await closeBrowsing(contexts, browser, platform);
 });
 
 const openPage = (viewport = DESKTOP, locale = 'id-ID') =>

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CITIZEN, DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { latestCode, type TestPlatform } from '../support/app.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
-import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
+import { closeBrowsing, expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -29,9 +29,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await platform?.close();
+  await closeBrowsing(contexts, browser, platform);
 });
 
 const openPage = (viewport: Viewport) => openTrackedPage(browser, viewport, { errors: pageErrors, contexts });

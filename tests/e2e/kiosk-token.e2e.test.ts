@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { seedQueueDemo } from '../../src/queue/seeder.ts';
 import type { TestPlatform } from '../support/app.ts';
 import { DESKTOP, launchBrowser, screenshot } from '../support/browser.ts';
-import { expectAccessible, openTrackedPage, requireBuiltWeb, type Viewport } from '../support/e2e.ts';
+import { closeBrowsing, expectAccessible, openTrackedPage, requireBuiltWeb, type Viewport } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -37,9 +37,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await platform?.close();
+  await closeBrowsing(contexts, browser, platform);
 });
 
 const openPage = (viewport: Viewport) =>

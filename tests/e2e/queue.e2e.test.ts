@@ -5,7 +5,7 @@ import { DEMO_CITIZEN } from '../../src/seed/demo.ts';
 import { seedQueueDemo } from '../../src/queue/seeder.ts';
 import { latestCode, type TestPlatform } from '../support/app.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot, seriousA11yViolations } from '../support/browser.ts';
-import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
+import { closeBrowsing, expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff, type Viewport } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -36,9 +36,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await platform?.close();
+  await closeBrowsing(contexts, browser, platform);
 });
 
 const openPage = (viewport: Viewport) =>

@@ -5,7 +5,7 @@ import { recordVisit, registerWoman } from '../../src/sakina/testing.ts';
 import { seedSakina } from '../../src/sakina/seed.ts';
 import type { Session, TestPlatform } from '../support/app.ts';
 import { launchBrowser, PHONE, screenshot } from '../support/browser.ts';
-import { expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
+import { closeBrowsing, expectAccessible, openTrackedPage, requireBuiltWeb, signInStaff } from '../support/e2e.ts';
 import { startTestServer } from '../support/server.ts';
 
 /*
@@ -41,9 +41,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await platform?.close();
+  await closeBrowsing(contexts, browser, platform);
 });
 
 async function openPage(): Promise<{ page: Page; context: BrowserContext }> {

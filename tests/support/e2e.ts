@@ -84,3 +84,10 @@ export async function signInStaff(
 export async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousA11yViolations(page)).toEqual([]);
 }
+
+/** afterAll: closes the browser contexts, then the browser, then the platform (any may be missing when beforeAll failed). */
+export async function closeBrowsing(contexts: BrowserContext[], browser: Browser | undefined, platform: { close(): Promise<unknown> } | undefined): Promise<void> {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await platform?.close();
+}
