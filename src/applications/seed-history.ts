@@ -18,6 +18,7 @@ import * as repo from './figures-repository.ts';
 import type { applicationEvents, applications } from './schema.ts';
 import { computeSla, slaWorkingDays } from './sla.ts';
 import { workflowFor } from './workflows.ts';
+import { seededRandom } from '../shared/random.ts';
 
 export const DEMO_NOTE = 'Data demo: riwayat permohonan sintetis';
 
@@ -27,24 +28,6 @@ const KECAMATAN = ['351001', '351009', '351016', '351020', '351012', '351005'];
 /** The offices most people deal with at the MPP, when the catalogue has them. */
 const PREFERRED = ['dispendukcapil', 'dpmptsp', 'bapenda', 'dinsos', 'disnaker', 'dinkes', 'dishub', 'bpn'];
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** mulberry32: small, fast, good enough for demo data. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p: number) => next() < p,
-    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!,
-  };
-}
 
 const at = (date: LocalDate, minutes: number) => wibInstant(date, `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`);
 
@@ -76,7 +59,7 @@ export async function seedApplicationHistory(db: Db, regencyCode: string, now: D
   const first = firstMonth.toISOString().slice(0, 10) as LocalDate;
   const years = [Number(first.slice(0, 4)), y, y + 1];
   const cal = await loadCalendar({ db, regencyCode }, years);
-  const rnd = generator(Number(today.replaceAll('-', '').slice(0, 6)));
+  const rnd = seededRandom(Number(today.replaceAll('-', '').slice(0, 6)));
 
   const appRows: (typeof applications.$inferInsert)[] = [];
   const eventRows: (typeof applicationEvents.$inferInsert)[] = [];

@@ -12,28 +12,11 @@ import { babies, escorts, outcomes, pregnancies, visits } from './schema.ts';
 import { intervalAfter } from './anc.ts';
 import { deriveFactors, fillCard, scoreKspr, type KsprFactor } from './kspr.ts';
 import { dueDateOf, ksprColumnOfDays, POSTPARTUM_DAYS } from './pregnancy.ts';
+import { seededRandom } from '../shared/random.ts';
 
 const FIRST = ['Siti', 'Sri', 'Nur', 'Dewi', 'Ani', 'Endang', 'Wahyu', 'Rini', 'Tutik', 'Yuliana', 'Eka', 'Indah', 'Lilis', 'Ratna', 'Fitri', 'Nining', 'Umi', 'Suci', 'Diah', 'Winarti', 'Lina', 'Erna', 'Novi', 'Puji', 'Heni'];
 const LAST = ['Rahayu', 'Lestari', 'Wulandari', 'Hidayati', 'Susanti', 'Astuti', 'Handayani', 'Purwanti', 'Kusumawati', 'Safitri', 'Maulida', 'Fatimah', 'Ningsih', 'Anggraini', 'Pratiwi', 'Rohmah', 'Yuliati', 'Mardiyah'];
 const DUSUN = ['Krajan', 'Sumberrejo', 'Kebonrejo', 'Sukorejo', 'Tegalrejo', 'Karangrejo'];
-
-/** mulberry32: small, fast, good enough for demo data. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p: number) => next() < p,
-    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!,
-  };
-}
 
 export type HistoryContext = {
   regencyCode: string;
@@ -47,7 +30,7 @@ export type HistoryContext = {
 };
 
 export async function seedHistory(tx: DbOrTx, c: HistoryContext): Promise<number> {
-  const rnd = generator(20261130);
+  const rnd = seededRandom(20261130);
   const totalWeight = c.villages.reduce((s, v) => s + v.weight, 0);
   const pickVillage = () => {
     let x = rnd.next() * totalWeight;
